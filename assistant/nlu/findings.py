@@ -1,0 +1,65 @@
+"""Deterministic findings and slots from free text (zh and en, mixed), used by every turn's `understand` step."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from assistant.graph.capability import Finding
+from assistant.nlu.matcher import Lexicon, Match
+from assistant.nlu.normalize import normalize
+from assistant.nlu.slots import find_slots
+from assistant.reply import Locale
+
+
+@lru_cache(maxsize=1)
+def symptom_matcher() -> tuple[Lexicon, Lexicon]:
+    """The symptom lexicon (tools/triage/data/symptoms.yaml) and its exclusions, compiled once."""
+    from tools.triage.knowledge import symptom_lexicon  # lazy: keeps `import assistant.nlu` cheap
+
+    lexicon = symptom_lexicon()
+    terms = {code: [*entry.zh, *entry.en] for code, entry in lexicon.findings.items()}
+    exclusions = {code: entry.exclude for code, entry in lexicon.findings.items() if entry.exclude}
+    return Lexicon(terms), Lexicon(exclusions)
+
+
+def find_matches(text: str) -> list[Match]:
+    """Every lexicon match in the text, after exclusions ("hay fever" is not a fever)."""
+    lexicon, exclusions = symptom_matcher()
+    normalized = normalize(text)
+    matches = lexicon.find(normalized, normalized=True)
+    excluded = exclusions.find(normalized, normalized=True)
+    return [m for m in matches
+            if not any(x.code == m.code and x.start < m.end and m.start < x.end for x in excluded)]
+
+
+def extract_findings(text: str, locale: Locale | None = None) -> list[Finding]:
+    """One finding per code: present when any mention is not negated (a denial never hides a mention)."""
+    if not text or not text.strip():
+        return []
+    by_code: dict[str, Finding] = {}
+    for match in sorted(find_matches(text), key=lambda m: m.start):
+        current = by_code.get(match.code)
+        if current is None or (current.present is False and not match.negated):
+            by_code[match.code] = Finding(code=match.code, present=not match.negated, evidence=match.text)
+    slots = find_slots(normalize(text))
+    temperature = slots.get("temperature_c")
+    if isinstance(temperature, float) and temperature >= 38.0 and "fever" not in by_code or isinstance(temperature, float) and temperature >= 38.0 and not by_code["fever"].present:
+        by_code["fever"] = Finding(code="fever", present=True, evidence=f"{temperature}°C")
+    return list(by_code.values())
+
+
+def extract_slots(text: str, locale: Locale | None = None) -> dict[str, Any]:
+    """age (years, float), subject, sex, pregnant, pregnancy_weeks, postpartum, temperature_c, duration_hours,
+    severity; only the slots the text states."""
+    if not text or not text.strip():
+        return {}
+    slots = find_slots(normalize(text))
+    for finding in extract_findings(text, locale):
+        if finding.code == "pregnant":
+            slots.setdefault("pregnant", finding.present)
+        elif finding.code == "postpartum" and finding.present:
+            slots.setdefault("postpartum", True)
+    if slots.get("pregnant") is True or slots.get("postpartum") is True:
+        slots.setdefault("sex", "female")
+    return slots

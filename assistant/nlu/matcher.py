@@ -1,0 +1,196 @@
+"""Lexicon matching with negation, for Chinese and English in the same message.
+
+A lexicon maps a code (a finding such as `chest_pain`) to terms in zh and en. Terms are matched on normalised text:
+Chinese terms as substrings, English terms on word boundaries with `*` as a word-suffix wildcard
+("vomit*" -> vomiting, vomited). Single English words of 5+ letters also match with one typo ("breething").
+
+Negation is decided per match, from a cue before it in the same clause ("no fever", "没有发烧", "不咳嗽");
+a cue that is part of the term itself ("can't breathe", "喘不上气", "没有呼吸") is not a negation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from assistant.nlu.normalize import normalize
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str
+    start: int
+    end: int
+    text: str
+    negated: bool
+
+
+# ------------------------------------------------------------------ negation cues
+
+_EN_NEG = re.compile(
+    r"\b(?:no|not|never|without|denie[sd]|deny|denying|none|nor|neither|free of|negative for|absence of|"
+    r"(?:do|does|did|is|are|was|were|has|have|had|ca|could|would|wo)n'?t|"
+    r"(?:do|does|did|is|are|was|were|has|have|had) not|ruled out)\b")
+# Phrases that contain a cue but express uncertainty, not negation: they must never hide a red flag.
+_EN_NOT_NEG = re.compile(r"\b(?:not sure|don'?t know|do not know|no idea|not certain|can'?t tell|no longer sure|"
+                         r"not only|no matter|never mind|doesn'?t matter|not stop|won'?t stop|can'?t stop|"
+                         r"doesn'?t stop|didn'?t stop|not go(?:ing)? away|won'?t go away|doesn'?t go away|"
+                         r"not better|not getting better|no better|not improving|not responding|not breathing|"
+                         r"not waking|won'?t wake|can'?t wake|not moving|not feeding|not eating|not drinking|"
+                         r"not peeing|no urine|no wet|not making sense|not fade|doesn'?t fade|won'?t fade|"
+                         r"not sleeping|not able|can'?t|cannot|couldn'?t|no energy|not himself|not herself|"
+                         r"not normal|not right)\b")
+_EN_SCOPE_BREAK = re.compile(r"[.;!?\n]|\b(?:but|however|although|though|except|yet|apart from|other than|"
+                             r"now|then|and now|also has|also have|which|that is|plus)\b")
+_EN_CONTINUE_WORDS = 2
+
+_ZH_NEG_SCOPE = re.compile(r"没有|没|無|无|未|否认|并无|从未|从没|不是|不曾|不再")
+_ZH_NOT_NEG = re.compile(r"无法|没法|没办法|无力|没力|没劲|没精神|没胃口|没反应|没意识|没知觉|没呼吸|没气|没尿|"
+                         r"没有尿|没有呼吸|没有反应|没有意识|没有知觉|没有力气|没有胃口|没有精神|未见好|没见好|没好|"
+                         r"无缘无故|无故|无意识|无反应|无尿|无呼吸|没有好转|没好转|无好转|没有缓解|没缓解|未缓解|"
+                         r"不知道|不清楚|不确定|不知|说不清|不好说|是不是|有没有|没有什么|没什么用|没用|无效|没效果")
+_ZH_NEG_ADJACENT = re.compile(r"不(?:太|怎么|再|大|算|是很|是太|会)?$|别$")
+_ZH_SCOPE_BREAK = re.compile(r"[,.;!?\n、]|但|可是|不过|然而|却|而且|还有|另外|现在|后来|同时|又")
+
+
+def _en_negated(text: str, start: int) -> bool:
+    """A negation cue before `start` whose scope reaches it (same clause, or a short list after a comma)."""
+    window_start = max(0, start - 80)
+    window = text[window_start:start]
+    cues = list(_EN_NEG.finditer(window))
+    if not cues:
+        return False
+    protected = [(m.start(), m.end()) for m in _EN_NOT_NEG.finditer(text, max(0, window_start - 10), start + 20)]
+    for cue in reversed(cues):
+        absolute = window_start + cue.start()
+        if any(begin <= absolute < end for begin, end in protected):
+            continue
+        between = text[window_start + cue.end():start]
+        if _EN_SCOPE_BREAK.search(between.replace(",", " ")):
+            return False
+        segments = between.split(",")
+        # "no fever, cough or rash": a short list continues the scope; a new sentence-like clause ends it.
+        if all(len(seg.split()) <= _EN_CONTINUE_WORDS or seg.strip().startswith(("or", "nor", "and no", "no"))
+               for seg in segments[1:]):
+            return len(between) < 60
+        return False
+    return False
+
+
+def _zh_negated(text: str, start: int) -> bool:
+    window_start = max(0, start - 12)
+    window = text[window_start:start]
+    clause = _ZH_SCOPE_BREAK.split(window)[-1]
+    if not clause:
+        return False
+    clause_start = start - len(clause)
+    if _ZH_NEG_ADJACENT.search(clause):
+        tail = _ZH_NEG_ADJACENT.search(clause)
+        assert tail is not None
+        # "不咳嗽" negates; "不停地咳嗽" does not ("不停" is not adjacent to the term)
+        if not _ZH_NOT_NEG.search(text, clause_start + tail.start(), start + 4):
+            return True
+    for cue in _ZH_NEG_SCOPE.finditer(clause):
+        absolute = clause_start + cue.start()
+        protected = any(m.start() <= absolute < m.end() for m in _ZH_NOT_NEG.finditer(text, max(0, absolute - 2),
+                                                                                        min(len(text), start + 6)))
+        if not protected:
+            return True
+    return False
+
+
+def is_negated(text: str, start: int) -> bool:
+    """Whether the term at `start` in normalised `text` is negated by a cue before it."""
+    return _zh_negated(text, start) or _en_negated(text, start)
+
+
+# ------------------------------------------------------------------ the compiled lexicon
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _en_pattern(term: str) -> str:
+    parts = []
+    for word in term.split():
+        if word.endswith("*"):
+            parts.append(re.escape(word[:-1]) + r"[a-z']*")
+        else:
+            parts.append(re.escape(word) + r"(?:s|es)?")
+    return r"(?<![a-z])" + r"[\s-]+".join(parts) + r"(?![a-z])"
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+class Lexicon:
+    """Terms per code, compiled once. `find()` returns every match with its negation."""
+
+    def __init__(self, terms: Mapping[str, Iterable[str]]) -> None:
+        zh: dict[str, list[str]] = {}
+        en_patterns: list[tuple[str, re.Pattern[str]]] = []
+        self._fuzzy: dict[str, set[tuple[str, str]]] = {}
+        for code, code_terms in terms.items():
+            en_alternatives: list[str] = []
+            for raw in code_terms:
+                term = normalize(raw)
+                if not term:
+                    continue
+                if _HAN.search(term):
+                    zh.setdefault(term, []).append(code)
+                else:
+                    en_alternatives.append(_en_pattern(term))
+                    if " " not in term and "*" not in term and len(term) >= 6:
+                        for variant in _deletes(term) | {term}:
+                            self._fuzzy.setdefault(variant, set()).add((code, term))
+            if en_alternatives:
+                en_alternatives.sort(key=len, reverse=True)
+                en_patterns.append((code, re.compile("|".join(en_alternatives))))
+        self._zh_terms = sorted(zh.items(), key=lambda item: len(item[0]), reverse=True)
+        self._en_patterns = en_patterns
+
+    def find(self, text: str, *, normalized: bool = False) -> list[Match]:
+        text = text if normalized else normalize(text)
+        matches: list[Match] = []
+        for term, codes in self._zh_terms:
+            begin = text.find(term)
+            while begin != -1:
+                for code in codes:
+                    matches.append(Match(code, begin, begin + len(term), term, is_negated(text, begin)))
+                begin = text.find(term, begin + 1)
+        for code, pattern in self._en_patterns:
+            for m in pattern.finditer(text):
+                matches.append(Match(code, m.start(), m.end(), m.group(0), is_negated(text, m.start())))
+        matches.extend(self._fuzzy_matches(text, matches))
+        return matches
+
+    def _fuzzy_matches(self, text: str, exact: list[Match]) -> list[Match]:
+        """One-typo matches for single English words not already matched exactly."""
+        covered = {(m.start, m.code) for m in exact}
+        found: list[Match] = []
+        for m in re.finditer(r"[a-z]{5,}", text):
+            word = m.group(0)
+            candidates: set[tuple[str, str]] = set()
+            for variant in _deletes(word) | {word}:
+                candidates |= self._fuzzy.get(variant, set())
+            for code, term in candidates:
+                if (m.start(), code) in covered or word == term or abs(len(word) - len(term)) > 1:
+                    continue
+                if not _one_edit(word, term):
+                    continue
+                found.append(Match(code, m.start(), m.end(), word, is_negated(text, m.start())))
+                covered.add((m.start(), code))
+        return found
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance 1 or one adjacent transposition."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))

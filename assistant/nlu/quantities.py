@@ -1,0 +1,238 @@
+"""Numbers and quantities in free text: Chinese numerals, temperatures (°C/°F), durations and ages.
+
+All functions take text already passed through `normalize()` (lower case, ASCII digits and punctuation).
+"""
+
+from __future__ import annotations
+
+import re
+
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_ZH_UNITS = {"十": 10, "百": 100}
+ZH_NUM = r"[零〇一二两俩三四五六七八九十百]+"
+NUM = r"(?:\d+(?:\.\d+)?|" + ZH_NUM + r")"
+
+
+def zh_to_number(text: str) -> float | None:
+    """'三' -> 3, '十二' -> 12, '三十八' -> 38, '一百零三' -> 103, '38' -> 38; None when not a number."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    total, current = 0, 0
+    for char in text:
+        if char in _ZH_DIGITS:
+            current = _ZH_DIGITS[char]
+        elif char in _ZH_UNITS:
+            total += (current or 1) * _ZH_UNITS[char]
+            current = 0
+        else:
+            return None
+    return float(total + current)
+
+
+_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "couple of": 2,
+                 "a couple": 2, "a few": 3, "few": 3, "several": 4, "half a": 0.5, "half an": 0.5}
+EN_NUM = r"(?:\d+(?:\.\d+)?|a couple of|couple of|a couple|a few|few|several|half an?|an?|one|two|three|four|five|" \
+         r"six|seven|eight|nine|ten|eleven|twelve)"
+
+
+def en_to_number(text: str) -> float | None:
+    text = text.strip()
+    try:
+        return float(text)
+    except ValueError:
+        return _WORD_NUMBERS.get(text)
+
+
+# ---------------------------------------------------------------- temperature
+
+_TEMP_PATTERNS = [
+    # 38度5 / 三十八度五 (a Chinese way of writing 38.5)
+    re.compile(r"(?P<int>\d{2}|" + ZH_NUM + r")\s*度\s*(?P<frac>\d|[一二三四五六七八九])(?!\d|天|个|周|岁|月)"),
+    re.compile(r"(?P<v>\d{2,3}(?:\.\d+)?)\s*(?P<u>°\s*c|°\s*f|℃|℉|degrees?\s*(?:c\b|celsius|f\b|fahrenheit)?|"
+               r"deg\b|celsius|fahrenheit|度|c\b|f\b)"),
+    re.compile(r"(?P<v>" + ZH_NUM + r")\s*(?P<u>度|℃)"),
+    # a bare number after a fever word: "fever of 39", "temp 101", "烧到39", "体温38.6"
+    re.compile(r"(?:fever|temp|temperature|temps?|thermometer|reading|烧到|烧了|发烧|发热|体温|高烧|低烧|烧)"
+               r"[^0-9.,;!?]{0,12}?(?P<v>\d{2,3}(?:\.\d+)?)"),
+]
+
+
+def _to_celsius(value: float, unit: str | None) -> float | None:
+    unit = (unit or "").replace(" ", "")
+    if "f" in unit or "℉" in unit or 90 <= value <= 110:
+        celsius = (value - 32) * 5 / 9
+    else:
+        celsius = value
+    return round(celsius, 1) if 33.0 <= celsius <= 44.0 else None
+
+
+def find_temperature_c(text: str) -> float | None:
+    """The highest body temperature stated in the text, in °C (Fahrenheit converted); None when absent."""
+    found: list[float] = []
+    for index, pattern in enumerate(_TEMP_PATTERNS):
+        for m in pattern.finditer(text):
+            if index == 0:
+                whole = zh_to_number(m.group("int"))
+                frac = zh_to_number(m.group("frac"))
+                if whole is None or frac is None:
+                    continue
+                value: float | None = _to_celsius(whole + frac / 10, "c")
+            else:
+                number = zh_to_number(m.group("v"))
+                if number is None:
+                    continue
+                unit = m.groupdict().get("u")
+                value = _to_celsius(number, unit)
+            if value is not None:
+                found.append(value)
+    return max(found) if found else None
+
+
+# ---------------------------------------------------------------- durations
+
+_HOURS_PER_UNIT = {
+    "minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "h": 1, "day": 24, "night": 24, "week": 168, "wk": 168,
+    "month": 720, "year": 8760, "yr": 8760,
+    "分钟": 1 / 60, "小时": 1, "个小时": 1, "钟头": 1, "个钟头": 1, "天": 24, "日": 24, "晚": 24, "周": 168,
+    "星期": 168, "个星期": 168, "礼拜": 168, "个礼拜": 168, "月": 720, "个月": 720, "年": 8760,
+}
+
+_EN_DURATION = re.compile(
+    r"(?:for|since|past|last|about|around|over|almost|nearly|lasted|lasting|x)?\s*(?P<n>" + EN_NUM + r")\s*-?\s*"
+    r"(?P<u>minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|years?|yrs?)\b")
+_ZH_DURATION = re.compile(r"(?P<n>\d+(?:\.\d+)?|" + ZH_NUM + r"|几|半)\s*(?P<more>多)?\s*(?P<u>个?小时|个?钟头|分钟|天|日|"
+                          r"个?星期|周|个?礼拜|个?月|年)(?P<half>半)?")
+_ZH_HALF = re.compile(r"半\s*(?P<u>个?小时|天|个?月|年)")
+
+# Relative expressions, from how long ago they usually mean.
+_RELATIVE_HOURS: list[tuple[re.Pattern[str], float]] = [
+    (re.compile(r"\bjust now\b|\ba few minutes ago\b|\bminutes ago\b|刚刚|刚才|突然间"), 0.5),
+    (re.compile(r"\b(this|since this) (morning|afternoon|evening)\b|\btoday\b|\btonight\b|今天|今早|今晨|早上开始|"
+                r"上午|下午开始|今晚"), 8),
+    (re.compile(r"\blast night\b|\bovernight\b|昨晚|昨天晚上|昨夜|半夜"), 14),
+    (re.compile(r"\byesterday\b|昨天|昨日"), 24),
+    (re.compile(r"day before yesterday|前天"), 48),
+    (re.compile(r"\b(a few|couple of|several) days\b|这几天|几天|这两天|最近几天"), 72),
+    (re.compile(r"\blast week\b|\ba week ago\b|上周|上个星期|上礼拜"), 168),
+    (re.compile(r"\bfor weeks\b|好几周|好几个星期"), 336),
+    (re.compile(r"\blast month\b|\bfor months\b|上个月|好几个月|几个月"), 720),
+    (re.compile(r"\bfor years\b|好几年|多年|几年"), 8760),
+]
+
+
+def find_duration_hours(text: str) -> float | None:
+    """How long the complaint has lasted, in hours: the longest duration stated, else a relative expression."""
+    found: list[float] = []
+    for m in _EN_DURATION.finditer(text):
+        if _is_age_context(text, m.end()):
+            continue
+        number = en_to_number(m.group("n"))
+        unit = m.group("u").rstrip("s") if m.group("u") not in ("hrs", "mins", "wks", "yrs") else m.group("u")[:-1]
+        if number is not None and unit in _HOURS_PER_UNIT:
+            found.append(number * _HOURS_PER_UNIT[unit])
+    for m in _ZH_DURATION.finditer(text):
+        if _is_age_context(text, m.end()):
+            continue
+        raw = m.group("n")
+        number = 3.0 if raw == "几" else 0.5 if raw == "半" else zh_to_number(raw)
+        if number is None:
+            continue
+        if m.group("more"):
+            number += 0.5
+        if m.group("half"):
+            number += 0.5
+        found.append(number * _HOURS_PER_UNIT[m.group("u")])
+    for m in _ZH_HALF.finditer(text):
+        found.append(0.5 * _HOURS_PER_UNIT[m.group("u")])
+    if found:
+        return round(max(found), 2)
+    for pattern, hours in _RELATIVE_HOURS:
+        if pattern.search(text):
+            return hours
+    return None
+
+
+def _is_age_context(text: str, end: int) -> bool:
+    """'3 months old', '8个月大', '3 month old baby': a number that is an age, not a duration."""
+    tail = text[end:end + 6]
+    return bool(re.match(r"\s*-?\s*(old|大|的宝|的孩|的婴|的小|宝宝|婴儿|baby|infant|boy|girl|son|daughter)", tail))
+
+
+# ---------------------------------------------------------------- ages
+
+_EN_AGE = [
+    (re.compile(r"(?P<n>" + EN_NUM + r")\s*-?\s*(?P<u>years?|yrs?|y|months?|mo|mths?|weeks?|wks?|days?)\s*-?\s*old"),
+     None),
+    (re.compile(r"(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?|yr old|yrs old)\b"), "year"),
+    (re.compile(r"\b(?:aged?|age:?)\s*(?P<n>\d{1,3})\b"), "year"),
+    (re.compile(r"\b(?:i'm|i am|im|he's|he is|she's|she is|who is|who's)\s+(?P<n>\d{1,3})\b(?!\s*(?:%|kg|lb|cm|"
+                r"minutes?|hours?|days?|weeks?|months?|degrees?|°|\.\d))"), "year"),
+    (re.compile(r"\bin (?:his|her|my|their) (?P<n>\d0)s\b"), "decade"),
+    (re.compile(r"\b(?P<n>\d{1,3})\s*(?:m|f|male|female|man|woman)\b"), "year"),
+    (re.compile(r"\b(?:male|female|man|woman|m|f)\s*,?\s*(?P<n>\d{1,3})\b(?!\s*(?:years?|months?|days?|hours?))"),
+     "year"),
+]
+_ZH_AGE = [
+    (re.compile(r"(?P<n>\d+(?:\.\d+)?|" + ZH_NUM + r")\s*(?P<more>多)?\s*(?P<u>周岁|岁半|岁|个多月|个月|月龄|周|天)"
+                r"(?P<tail>大|的|了|宝|婴|男|女|孩|儿|小|老|,|$)?"), None),
+    (re.compile(r"出生\s*(?P<n>\d+|" + ZH_NUM + r")\s*(?P<u>天|周|个月)"), None),
+]
+_ZH_AGE_WORDS: list[tuple[re.Pattern[str], float]] = [
+    (re.compile(r"新生儿|刚出生|newborn|new born"), 0.02),
+    (re.compile(r"刚满月|满月"), 0.09),
+    (re.compile(r"百天"), 0.27),
+]
+_ZH_UNIT_YEARS = {"岁": 1.0, "周岁": 1.0, "岁半": 1.0, "个月": 1 / 12, "个多月": 1 / 12, "月龄": 1 / 12, "周": 1 / 52,
+                  "天": 1 / 365}
+
+
+def find_age_years(text: str) -> float | None:
+    """The patient's age in years (months and weeks as fractions); None when no age is stated."""
+    for pattern, fixed_unit in _EN_AGE:
+        m = pattern.search(text)
+        if not m:
+            continue
+        number = en_to_number(m.group("n"))
+        if number is None:
+            continue
+        unit = fixed_unit or m.group("u")
+        if unit.startswith(("mo", "mth")):
+            return round(number / 12, 3)
+        if unit.startswith("w"):
+            return round(number / 52, 3)
+        if unit.startswith("d") and unit != "decade":
+            return round(number / 365, 3)
+        if unit == "decade":
+            return number + 5
+        if 0 < number < 120:
+            return number
+    for pattern, _ in _ZH_AGE:
+        for m in pattern.finditer(text):
+            unit = m.group("u")
+            tail = m.groupdict().get("tail")
+            # "三天" alone is a duration; days and weeks are ages only with 大/的宝宝/出生
+            if unit in ("周", "天") and not (tail in ("大", "的", "宝", "婴") or text[:m.start()].endswith("出生")):
+                continue
+            if unit in ("个月", "个多月") and not tail and not text[:m.start()].endswith(("出生", "宝宝", "孩子")):
+                continue
+            number = zh_to_number(m.group("n"))
+            if number is None:
+                continue
+            if m.group("more"):
+                number += 0.5 if unit != "岁" else 5
+            if unit == "岁半":
+                number += 0.5
+            years = number * _ZH_UNIT_YEARS[unit]
+            if 0 < years < 120:
+                return round(years, 3)
+    for pattern, years in _ZH_AGE_WORDS:
+        if pattern.search(text):
+            return years
+    return None

@@ -1,0 +1,128 @@
+"""Slots about the patient from free text: who they are, age, sex, pregnancy, temperature, duration, severity."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.nlu.matcher import is_negated
+from assistant.nlu.quantities import ZH_NUM, find_age_years, find_duration_hours, find_temperature_c, zh_to_number
+
+# Who the patient is: (pattern, subject, sex or None). The first one mentioned wins.
+_SUBJECTS: list[tuple[str, str, str | None]] = [
+    (r"\bmy (?:new ?born|newborn|baby|infant)\b|\bour (?:baby|newborn)\b|\bthe baby\b|新生儿|婴儿|宝宝|小宝|宝贝|"
+     r"娃娃|小婴儿", "infant", None),
+    (r"\bmy (?:son|boy)\b|\bour son\b|儿子", "child", "male"),
+    (r"\bmy (?:daughter|girl)\b|\bour daughter\b|女儿|闺女", "child", "female"),
+    (r"\bmy (?:child|kid|toddler|little one)\b|\bour (?:child|kid|toddler)\b|孩子|小孩|娃|儿童|幼儿", "child", None),
+    (r"\bmy (?:mom|mum|mother|mommy|mama)\b|我妈|妈妈|母亲|老妈|我娘", "mother", "female"),
+    (r"\bmy (?:dad|father|daddy|papa)\b|我爸|爸爸|父亲|老爸|我爹", "father", "male"),
+    (r"\bmy (?:wife|girlfriend|partner's wife)\b|老婆|妻子|媳妇|爱人|女朋友", "wife", "female"),
+    (r"\bmy (?:husband|boyfriend)\b|老公|丈夫|男朋友", "husband", "male"),
+    (r"\bmy (?:grandma|grandmother|granny|nan|nana)\b|奶奶|外婆|姥姥", "grandparent", "female"),
+    (r"\bmy (?:grandpa|grandfather|granddad|grandad)\b|爷爷|外公|姥爷", "grandparent", "male"),
+    (r"\bmy (?:sister)\b|姐姐|妹妹", "relative", "female"),
+    (r"\bmy (?:brother)\b|哥哥|弟弟", "relative", "male"),
+    (r"\bmy (?:friend|neighbou?r|colleague|coworker|roommate|flatmate|patient|client|aunt|uncle|cousin)\b|朋友|"
+     r"同事|邻居|室友|阿姨|叔叔|舅舅|姑姑|大爷|大妈|老人", "other", None),
+]
+_SUBJECT_PATTERNS = [(re.compile(p), subject, sex) for p, subject, sex in _SUBJECTS]
+_SELF = re.compile(r"\b(?:i|i'm|i've|im|me|my)\b|我")
+
+_SPEAKER_AGE = re.compile(r"\b(?:i'm|i am|im)\s+(?:a\s+|an\s+)?\d|我\s*(?:今年|已经)?\s*\d|我\s*(?:今年)?\s*[一二三四五六七八九十]+岁")
+_OTHER_AGE = re.compile(r"\b(?:my|our)\s+\d{1,3}\s*-?\s*(?:years?|yrs?|y|months?|weeks?|days?)?\s*-?\s*(?:old|yo)")
+
+_FEMALE = re.compile(r"\b(?:woman|female|lady|girl|she|her|f)\b|女|她")
+_MALE = re.compile(r"\b(?:man|male|guy|boy|he|him|his|m)\b|男|他")
+
+_SEVERE = re.compile(r"\b(?:severe(?:ly)?|excruciating|unbearable|agoni[sz]ing|agony|terrible|horrible|intense|"
+                     r"extreme(?:ly)?|worst|killing me|really bad|very bad|so bad|awful|crippling|debilitating|"
+                     r"can'?t bear|unable to (?:work|walk|sleep))\b|剧烈|剧痛|厉害|受不了|难以忍受|要命|非常痛|非常疼|"
+                     r"特别痛|特别疼|很严重|严重|疼死|痛死|难受死|忍不了|钻心|撕裂")
+_MODERATE = re.compile(r"\b(?:moderate|quite bad|pretty bad|fairly bad)\b|中等|挺疼|挺痛|比较痛|比较疼")
+_MILD = re.compile(r"\b(?:mild(?:ly)?|slight(?:ly)?|a bit|a little|bit of|minor|not too bad|not that bad|"
+                   r"manageable|tolerable|niggl\w*)\b|轻微|有点|稍微|一点点|有一点|不太严重|不严重|还能忍|能忍")
+_PAIN_SCORE = re.compile(r"(?P<n>\d{1,2})\s*(?:/|out of|分之)\s*10|(?:疼痛|pain)\D{0,6}(?P<m>\d{1,2})\s*分")
+
+_PREGNANCY_WEEKS = re.compile(r"(?:怀孕|孕|妊娠)\s*(?P<zh>\d{1,2}|" + ZH_NUM + r")\s*(?:\+\d)?\s*(?:周|个星期)|"
+                              r"(?P<en>\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|along|gestation)|"
+                              r"(?:pregnant|gestation)\D{0,12}?(?P<en2>\d{1,2})\s*(?:weeks?|wks?)|"
+                              r"(?:怀孕|孕)\s*(?P<months>\d|[一二三四五六七八九])\s*个?多?月")
+
+
+def _first_subject(text: str) -> tuple[str, str | None, int] | None:
+    best: tuple[str, str | None, int] | None = None
+    for pattern, subject, sex in _SUBJECT_PATTERNS:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[2]):
+            best = (subject, sex, m.start())
+    return best
+
+
+def _severity(text: str) -> str | None:
+    score = _PAIN_SCORE.search(text)
+    if score:
+        value = int(score.group("n") or score.group("m"))
+        if value <= 10:
+            return "severe" if value >= 7 else "moderate" if value >= 4 else "mild"
+    for pattern, name in ((_SEVERE, "severe"), (_MODERATE, "moderate"), (_MILD, "mild")):
+        for m in pattern.finditer(text):
+            if not is_negated(text, m.start()):
+                return name
+    return None
+
+
+def find_slots(text: str) -> dict[str, Any]:
+    """Slots stated in normalised text; absent keys mean 'not said'."""
+    slots: dict[str, Any] = {}
+    age = find_age_years(text)
+    subject = _first_subject(text)
+    if subject:
+        name, sex, _ = subject
+        slots["subject"] = name
+        if sex:
+            slots["sex"] = sex
+        if name == "infant" and age is None:
+            slots["age_group"] = "infant"
+        if name == "grandparent" and age is None:
+            slots["age_group"] = "elderly"
+    elif _SELF.search(text):
+        slots["subject"] = "self"
+    if age is not None:
+        slots["age"] = age
+        if slots.get("subject") == "infant" and age >= 2:
+            slots["subject"] = "child"
+        speaker_age = _SPEAKER_AGE.search(text)
+        if slots.get("subject") in (None, "self") and age < 16 and not speaker_age:
+            slots["subject"] = "child" if age >= 1 else "infant"
+        elif slots.get("subject") == "self" and _OTHER_AGE.search(text) and not speaker_age:
+            slots["subject"] = "other"
+    if "sex" not in slots:
+        female, male = _FEMALE.search(text), _MALE.search(text)
+        if female and not male:
+            slots["sex"] = "female"
+        elif male and not female:
+            slots["sex"] = "male"
+        elif female and male:
+            slots["sex"] = "female" if female.start() < male.start() else "male"
+    temperature = find_temperature_c(text)
+    if temperature is not None:
+        slots["temperature_c"] = temperature
+    duration = find_duration_hours(_PREGNANCY_WEEKS.sub(" ", text))  # "孕32周" is not a duration
+    if duration is not None:
+        slots["duration_hours"] = duration
+    severity = _severity(text)
+    if severity:
+        slots["severity"] = severity
+    weeks = _PREGNANCY_WEEKS.search(text)
+    if weeks:
+        if weeks.group("months"):
+            months = zh_to_number(weeks.group("months"))
+            value = months * 4.3 if months is not None else None
+        else:
+            value = zh_to_number(weeks.group("zh") or weeks.group("en") or weeks.group("en2") or "")
+        if value is not None and 1 <= value <= 45:
+            slots["pregnancy_weeks"] = round(value, 1)
+            slots["pregnant"] = True
+            slots["sex"] = "female"
+    return slots
