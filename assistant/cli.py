@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -94,7 +93,7 @@ async def _chat(settings: Settings, locale: str | None) -> None:
                 if reply.question.prompt and reply.question.prompt not in reply.text:
                     typer.echo(reply.question.prompt)
                 choices = [(c.id, c.label) for c in reply.question.choices]
-                for index, (cid, label) in enumerate(choices, 1):
+                for index, (_choice_id, label) in enumerate(choices, 1):
                     typer.echo(f"  {index}. {label}")
             if reply.triage and reply.triage.final:
                 typer.echo(f"[triage: {reply.triage.level}]")
@@ -174,4 +173,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

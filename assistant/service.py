@@ -88,7 +88,9 @@ class Assistant:
 
     # --- sessions --------------------------------------------------------------------------------
 
-    async def create_session(self, user_id: str | None = None, locale: str | None = None, title: str | None = None) -> str:
+    async def create_session(
+        self, user_id: str | None = None, locale: str | None = None, title: str | None = None
+    ) -> str:
         with session_scope(self.engine) as db:
             owner = user_id or self._system_user_id(db)
             chat = ChatSession(user_id=owner, locale=locale, title=title)
@@ -165,10 +167,53 @@ class Assistant:
             )
 
     async def stream(self, session_id: str, **kwargs: Any) -> AsyncIterator[tuple[str, Any]]:
-        """("delta", text chunk)* then ("reply", Reply). The text is released sentence by sentence."""
-        reply = await self.send(session_id, **kwargs)
-        for sentence in split_sentences(reply.text):
-            yield "delta", sentence
+        """("delta", text chunk)* then ("reply", Reply). Same arguments, checks and storage as `send`.
+
+        A phrased reply is released sentence by sentence while the model writes, each sentence only after it passed
+        the grounding checks in `compose`; a fixed or template reply (and any reply that may be held for review)
+        is split into sentences once the turn is done. The final Reply's text is authoritative: when a later
+        sentence fails its check, the phrasing stops and the Reply carries the template text instead.
+        """
+        text = str(kwargs.get("text") or "").strip()
+        choice: str | None = kwargs.get("choice")
+        attachments = list(kwargs.get("attachments") or [])
+        user_id: str | None = kwargs.get("user_id")
+        if not text and choice is None and not attachments:
+            raise InputError("the message is empty: send text, a choice or an attachment")
+        if len(text) > self.settings.max_message_chars:
+            raise InputError(f"the message is longer than {self.settings.max_message_chars} characters")
+        chat = self.get_session(session_id)
+        if user_id is not None and chat.user_id != user_id:
+            raise NotFoundError(f"session {session_id} not found")
+        released: list[str] = []
+        async with self._lock(session_id):
+            if chat.status == "held":
+                reply = self._store_held_message(chat, text, choice, attachments)
+            else:
+                if choice is not None:
+                    self._check_choice(session_id, choice)
+                turn = TurnInput(text=text, choice=choice, attachments=attachments)
+                context = self._context(session_id, turn)
+                config = {"configurable": {"thread_id": session_id}}
+                state: dict[str, Any] = {}
+                interrupts: list[Any] = []
+                async for mode, payload in self.graph.astream(
+                    {"session_locale": chat.locale}, config, context=context, durability="exit",
+                    stream_mode=["custom", "updates", "values"],
+                ):
+                    if mode == "custom" and isinstance(payload, dict) and isinstance(payload.get("delta"), str):
+                        released.append(payload["delta"])
+                        yield "delta", payload["delta"]
+                    elif mode == "updates" and isinstance(payload, dict) and payload.get("__interrupt__"):
+                        interrupts.extend(payload["__interrupt__"])
+                    elif mode == "values" and isinstance(payload, dict):
+                        state = payload
+                if interrupts:
+                    state = {**state, "__interrupt__": interrupts}
+                reply = self._store_turn(chat, turn, state, context.usage)
+        if not released:
+            for sentence in split_sentences(reply.text):
+                yield "delta", sentence
         yield "reply", reply
 
     # --- storing a turn ----------------------------------------------------------------------------
@@ -216,7 +261,9 @@ class Assistant:
                     requires_ack=bool(escalation_request.get("requires_ack")),
                     summary=escalation_request.get("summary", ""),
                 )
-                reply.escalation = EscalationInfo(id=escalation.id, reason=escalation.reason, priority=escalation.priority)  # type: ignore[arg-type]
+                reply.escalation = EscalationInfo(
+                    id=escalation.id, reason=escalation.reason, priority=escalation.priority
+                )  # type: ignore[arg-type]
             if interrupted and escalation is not None:
                 # The drafted reply waits for a clinician; the patient reads a holding message.
                 escalation.held_reply = reply.model_dump(mode="json")
@@ -240,7 +287,9 @@ class Assistant:
                 db.add(stored_chat)
         return reply
 
-    def _store_held_message(self, chat: ChatSession, text: str, choice: str | None, attachments: list[Attachment]) -> Reply:
+    def _store_held_message(
+        self, chat: ChatSession, text: str, choice: str | None, attachments: list[Attachment]
+    ) -> Reply:
         locale = chat.locale or self.settings.default_locale
         number = self.settings.emergency_numbers()[locale]
         reply = Reply(
@@ -250,9 +299,16 @@ class Assistant:
             locale=locale,  # type: ignore[arg-type]
         )
         with session_scope(self.engine) as db:
-            crud.add_message(db, chat.id, "patient", text or (choice or ""),
-                             self._patient_payload(TurnInput(text, choice, attachments)))
-            crud.add_message(db, chat.id, "assistant", reply.text, reply.model_dump(mode="json"), message_id=reply.message_id)
+            crud.add_message(
+                db,
+                chat.id,
+                "patient",
+                text or (choice or ""),
+                self._patient_payload(TurnInput(text, choice, attachments)),
+            )
+            crud.add_message(
+                db, chat.id, "assistant", reply.text, reply.model_dump(mode="json"), message_id=reply.message_id
+            )
         return reply
 
     # --- clinician review ------------------------------------------------------------------------
@@ -285,8 +341,14 @@ class Assistant:
                 chat.status = "active"
                 db.add(stored)
                 db.add(chat)
-                crud.add_message(db, session_id, "assistant", reply.text,
-                                 {**reply.model_dump(mode="json"), "reviewed_by": clinician_id}, message_id=reply.message_id)
+                crud.add_message(
+                    db,
+                    session_id,
+                    "assistant",
+                    reply.text,
+                    {**reply.model_dump(mode="json"), "reviewed_by": clinician_id},
+                    message_id=reply.message_id,
+                )
                 crud.audit(db, clinician_id, "review_reply", chat.user_id, session_id, {"escalation_id": escalation_id})
         return reply
 

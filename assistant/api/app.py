@@ -7,9 +7,10 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, HTTPException, Request, Response, status
+from fastapi import FastAPI, Request, Response, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.api.routes import admin, clinician, health, sessions
 from assistant.service import Assistant
@@ -34,15 +35,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.metrics = {"assistant_http_requests_total": 0.0, "assistant_http_errors_total": 0.0,
-                         "assistant_http_request_seconds_sum": 0.0}
+    app.state.metrics = {
+        "assistant_http_requests_total": 0.0,
+        "assistant_http_errors_total": 0.0,
+        "assistant_http_request_seconds_sum": 0.0,
+    }
 
     @app.middleware("http")
     async def limit_and_count(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         length = request.headers.get("content-length")
         if length is not None and length.isdigit() and int(length) > settings.max_request_bytes:
-            return JSONResponse({"detail": f"request body larger than {settings.max_request_bytes} bytes"},
-                                status.HTTP_413_CONTENT_TOO_LARGE)
+            return JSONResponse(
+                {"detail": f"request body larger than {settings.max_request_bytes} bytes"},
+                status.HTTP_413_CONTENT_TOO_LARGE,
+            )
         started = time.perf_counter()
         response = await call_next(request)
         metrics = app.state.metrics
@@ -58,18 +64,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         for error in exc.errors():
             where = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
             problems.append(f"{where}: {error.get('msg')}" if where else str(error.get("msg")))
-        return JSONResponse({"detail": "invalid request: " + "; ".join(problems), "errors": jsonable(exc.errors())},
-                            status.HTTP_422_UNPROCESSABLE_CONTENT)
+        return JSONResponse(
+            {"detail": "invalid request: " + "; ".join(problems), "errors": jsonable(exc.errors())},
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+        )
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
-        return JSONResponse({"detail": exc.detail}, exc.status_code, headers=exc.headers)
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail
+        if exc.status_code == status.HTTP_400_BAD_REQUEST and detail == "There was an error parsing the body":
+            detail = "invalid request body: it must be JSON encoded as UTF-8"
+        return JSONResponse({"detail": detail}, exc.status_code, headers=exc.headers)
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return JSONResponse({"detail": "internal error; nothing was stored for this request"},
-                            status.HTTP_500_INTERNAL_SERVER_ERROR)
+        return JSONResponse(
+            {"detail": "internal error; nothing was stored for this request"}, status.HTTP_500_INTERNAL_SERVER_ERROR
+        )
 
     app.include_router(health.router)
     app.include_router(sessions.router)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
@@ -38,7 +39,7 @@ class MessageIn(BaseModel):
 
 
 class SessionIn(BaseModel):
-    locale: str | None = None
+    locale: Literal["zh", "en"] | None = Field(default=None, description="fix the session's language")
     title: str | None = Field(default=None, max_length=200)
 
 

@@ -28,7 +28,7 @@ def build_graph(checkpointer: Any = None) -> Any:
     graph.add_node("understand", understand)
     graph.add_node("route", choose_route)
     for name in CAPABILITY_NODES:
-        graph.add_node(name, make_capability_node(name))
+        graph.add_node(name, make_capability_node(name))  # type: ignore[call-overload]
     graph.add_node("refusal", refusal)
     graph.add_node("compose", compose)
     graph.add_node("check_output", check_output)

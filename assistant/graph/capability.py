@@ -64,9 +64,7 @@ class CapabilityConfig(BaseModel):
     """The runtime settings a capability may need (from `Context`, never from state)."""
 
     emergency_number: dict[str, str] = Field(default_factory=lambda: {"zh": "120", "en": "911"})
-    crisis_lines: dict[str, list[str]] = Field(
-        default_factory=lambda: {"zh": ["12356", "120"], "en": ["988", "911"]}
-    )
+    crisis_lines: dict[str, list[str]] = Field(default_factory=lambda: {"zh": ["12356", "120"], "en": ["988", "911"]})
     data_dir: str = "./data"
     extra: dict[str, Any] = Field(default_factory=dict)
 

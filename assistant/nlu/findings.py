@@ -20,17 +20,20 @@ def symptom_matcher() -> tuple[Lexicon, Lexicon]:
     lexicon = symptom_lexicon()
     terms = {code: [*entry.zh, *entry.en] for code, entry in lexicon.findings.items()}
     exclusions = {code: entry.exclude for code, entry in lexicon.findings.items() if entry.exclude}
-    return Lexicon(terms), Lexicon(exclusions)
+    return Lexicon(terms, lexicon.spelling), Lexicon(exclusions)
 
 
 def find_matches(text: str) -> list[Match]:
     """Every lexicon match in the text, after exclusions ("hay fever" is not a fever)."""
     lexicon, exclusions = symptom_matcher()
-    normalized = normalize(text)
+    normalized = lexicon.correct_typos(normalize(text))  # the same text the matches' offsets refer to
     matches = lexicon.find(normalized, normalized=True)
     excluded = exclusions.find(normalized, normalized=True)
-    return [m for m in matches
+    kept = [m for m in matches
             if not any(x.code == m.code and x.start < m.end and m.start < x.end for x in excluded)]
+    # a short term inside a longer one of the same code is the same mention ("嗽" in "不咳嗽")
+    return [m for m in kept if not any(o is not m and o.code == m.code and o.start <= m.start and m.end <= o.end
+                                       and (o.end - o.start) > (m.end - m.start) for o in kept)]
 
 
 def extract_findings(text: str, locale: Locale | None = None) -> list[Finding]:
@@ -44,7 +47,9 @@ def extract_findings(text: str, locale: Locale | None = None) -> list[Finding]:
             by_code[match.code] = Finding(code=match.code, present=not match.negated, evidence=match.text)
     slots = find_slots(normalize(text))
     temperature = slots.get("temperature_c")
-    if isinstance(temperature, float) and temperature >= 38.0 and "fever" not in by_code or isinstance(temperature, float) and temperature >= 38.0 and not by_code["fever"].present:
+    # a measured 38°C or more is a fever, whatever the words said
+    fever = by_code.get("fever")
+    if isinstance(temperature, float) and temperature >= 38.0 and not (fever and fever.present):
         by_code["fever"] = Finding(code="fever", present=True, evidence=f"{temperature}°C")
     return list(by_code.values())
 

@@ -50,7 +50,7 @@ _ZH_NOT_NEG = re.compile(r"无法|没法|没办法|无力|没力|没劲|没精�
                          r"没有尿|没有呼吸|没有反应|没有意识|没有知觉|没有力气|没有胃口|没有精神|未见好|没见好|没好|"
                          r"无缘无故|无故|无意识|无反应|无尿|无呼吸|没有好转|没好转|无好转|没有缓解|没缓解|未缓解|"
                          r"不知道|不清楚|不确定|不知|说不清|不好说|是不是|有没有|没有什么|没什么用|没用|无效|没效果")
-_ZH_NEG_ADJACENT = re.compile(r"不(?:太|怎么|再|大|算|是很|是太|会)?$|别$")
+_ZH_NEG_ADJACENT = re.compile(r"(?<![要得])不(?:太|怎么|再|大|算|是很|是太|会|用)?$")
 _ZH_SCOPE_BREAK = re.compile(r"[,.;!?\n、]|但|可是|不过|然而|却|而且|还有|另外|现在|后来|同时|又")
 
 
@@ -116,7 +116,7 @@ def _en_pattern(term: str) -> str:
         if word.endswith("*"):
             parts.append(re.escape(word[:-1]) + r"[a-z']*")
         else:
-            parts.append(re.escape(word) + r"(?:s|es)?")
+            parts.append(re.escape(word) + r"(?:s|es|d|ed)?")
     return r"(?<![a-z])" + r"[\s-]+".join(parts) + r"(?![a-z])"
 
 
@@ -127,31 +127,62 @@ def _deletes(word: str) -> set[str]:
 class Lexicon:
     """Terms per code, compiled once. `find()` returns every match with its negation."""
 
-    def __init__(self, terms: Mapping[str, Iterable[str]]) -> None:
+    def __init__(self, terms: Mapping[str, Iterable[str]], spelling: Mapping[str, str] | None = None) -> None:
+        self._spelling = {k.lower(): v.lower() for k, v in (spelling or {}).items()}
         zh: dict[str, list[str]] = {}
         en_patterns: list[tuple[str, re.Pattern[str]]] = []
-        self._fuzzy: dict[str, set[tuple[str, str]]] = {}
+        self._regex_terms: list[tuple[str, re.Pattern[str]]] = []
+        self._vocabulary: set[str] = set()
         for code, code_terms in terms.items():
             en_alternatives: list[str] = []
             for raw in code_terms:
+                if raw.startswith("re:"):  # a regular expression, for combinations ("(左|右)手.{0,2}没力")
+                    self._regex_terms.append((code, re.compile(raw[3:])))
+                    continue
                 term = normalize(raw)
                 if not term:
                     continue
+                # wildcard stems count as words too ("fever*" -> "fever"), so "feaver" can be corrected to them
+                self._vocabulary.update(w.rstrip("*") for w in re.findall(r"[a-z*]+", term) if len(w.rstrip("*")) >= 5)
                 if _HAN.search(term):
                     zh.setdefault(term, []).append(code)
                 else:
                     en_alternatives.append(_en_pattern(term))
-                    if " " not in term and "*" not in term and len(term) >= 6:
-                        for variant in _deletes(term) | {term}:
-                            self._fuzzy.setdefault(variant, set()).add((code, term))
             if en_alternatives:
                 en_alternatives.sort(key=len, reverse=True)
                 en_patterns.append((code, re.compile("|".join(en_alternatives))))
         self._zh_terms = sorted(zh.items(), key=lambda item: len(item[0]), reverse=True)
         self._en_patterns = en_patterns
+        self._typo_index: dict[str, set[str]] = {}
+        for word in self._vocabulary:
+            if len(word) >= 6:
+                for variant in _deletes(word) | {word}:
+                    self._typo_index.setdefault(variant, set()).add(word)
+
+    def correct_typos(self, text: str) -> str:
+        """English words one typo away from a lexicon word become that word ("vomitting" -> "vomiting").
+
+        Only words of 6+ letters that are not lexicon words themselves, and only to a word with the same first
+        letter (typos rarely hit the first letter; this keeps "wearing" from becoming "hearing")."""
+
+        if self._spelling:
+            text = re.sub(r"[a-z]+", lambda m: self._spelling.get(m.group(0), m.group(0)), text)
+
+        def fix(m: re.Match[str]) -> str:
+            word = m.group(0)
+            if word in self._vocabulary:
+                return word
+            candidates: set[str] = set()
+            for variant in _deletes(word) | {word}:
+                candidates |= self._typo_index.get(variant, set())
+            good = sorted(c for c in candidates if c[0] == word[0] and _one_edit(word, c))
+            return good[0] if good else word
+
+        return re.sub(r"[a-z]{6,}", fix, text)
 
     def find(self, text: str, *, normalized: bool = False) -> list[Match]:
         text = text if normalized else normalize(text)
+        text = self.correct_typos(text)
         matches: list[Match] = []
         for term, codes in self._zh_terms:
             begin = text.find(term)
@@ -159,29 +190,10 @@ class Lexicon:
                 for code in codes:
                     matches.append(Match(code, begin, begin + len(term), term, is_negated(text, begin)))
                 begin = text.find(term, begin + 1)
-        for code, pattern in self._en_patterns:
+        for code, pattern in [*self._en_patterns, *self._regex_terms]:
             for m in pattern.finditer(text):
                 matches.append(Match(code, m.start(), m.end(), m.group(0), is_negated(text, m.start())))
-        matches.extend(self._fuzzy_matches(text, matches))
         return matches
-
-    def _fuzzy_matches(self, text: str, exact: list[Match]) -> list[Match]:
-        """One-typo matches for single English words not already matched exactly."""
-        covered = {(m.start, m.code) for m in exact}
-        found: list[Match] = []
-        for m in re.finditer(r"[a-z]{5,}", text):
-            word = m.group(0)
-            candidates: set[tuple[str, str]] = set()
-            for variant in _deletes(word) | {word}:
-                candidates |= self._fuzzy.get(variant, set())
-            for code, term in candidates:
-                if (m.start(), code) in covered or word == term or abs(len(word) - len(term)) > 1:
-                    continue
-                if not _one_edit(word, term):
-                    continue
-                found.append(Match(code, m.start(), m.end(), word, is_negated(text, m.start())))
-                covered.add((m.start(), code))
-        return found
 
 
 def _one_edit(a: str, b: str) -> bool:

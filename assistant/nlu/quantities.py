@@ -66,10 +66,8 @@ _TEMP_PATTERNS = [
 
 def _to_celsius(value: float, unit: str | None) -> float | None:
     unit = (unit or "").replace(" ", "")
-    if "f" in unit or "℉" in unit or 90 <= value <= 110:
-        celsius = (value - 32) * 5 / 9
-    else:
-        celsius = value
+    fahrenheit = "f" in unit or "℉" in unit or 90 <= value <= 110  # no unit but clearly Fahrenheit
+    celsius = (value - 32) * 5 / 9 if fahrenheit else value
     return round(celsius, 1) if 33.0 <= celsius <= 44.0 else None
 
 
@@ -107,7 +105,8 @@ _HOURS_PER_UNIT = {
 _EN_DURATION = re.compile(
     r"(?:for|since|past|last|about|around|over|almost|nearly|lasted|lasting|x)?\s*(?P<n>" + EN_NUM + r")\s*-?\s*"
     r"(?P<u>minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|years?|yrs?)\b")
-_ZH_DURATION = re.compile(r"(?P<n>\d+(?:\.\d+)?|" + ZH_NUM + r"|几|半)\s*(?P<more>多)?\s*(?P<u>个?小时|个?钟头|分钟|天|日|"
+_ZH_DURATION = re.compile(r"(?P<n>\d+(?:\.\d+)?|" + ZH_NUM + r"|几|半)\s*(?P<more>多|来)?\s*"
+                          r"(?P<u>个?小时|个?钟头|分钟|天|日|"
                           r"个?星期|周|个?礼拜|个?月|年)(?P<half>半)?")
 _ZH_HALF = re.compile(r"半\s*(?P<u>个?小时|天|个?月|年)")
 
@@ -119,10 +118,13 @@ _RELATIVE_HOURS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\blast night\b|\bovernight\b|昨晚|昨天晚上|昨夜|半夜"), 14),
     (re.compile(r"\byesterday\b|昨天|昨日"), 24),
     (re.compile(r"day before yesterday|前天"), 48),
-    (re.compile(r"\b(a few|couple of|several) days\b|这几天|几天|这两天|最近几天"), 72),
+    (re.compile(r"\b(a few|couple of|several) days\b|\bthis week\b|这几天|几天|这两天|最近几天|这周|这个星期|本周|"
+                r"这礼拜"), 72),
     (re.compile(r"\blast week\b|\ba week ago\b|上周|上个星期|上礼拜"), 168),
     (re.compile(r"\bfor weeks\b|好几周|好几个星期"), 336),
-    (re.compile(r"\blast month\b|\bfor months\b|上个月|好几个月|几个月"), 720),
+    (re.compile(r"\b(?:the )?(?:past|last|previous) (?:few |couple of |several )?weeks?\b|\bfor weeks\b"), 336),
+    (re.compile(r"\blast month\b|\bfor months\b|\b(?:the )?(?:past|last|previous) (?:few |couple of |several )?months?\b|"
+                r"上个月|好几个月|几个月"), 720),
     (re.compile(r"\bfor years\b|好几年|多年|几年"), 8760),
 ]
 
@@ -137,8 +139,9 @@ def find_duration_hours(text: str) -> float | None:
         unit = m.group("u").rstrip("s") if m.group("u") not in ("hrs", "mins", "wks", "yrs") else m.group("u")[:-1]
         if number is not None and unit in _HOURS_PER_UNIT:
             found.append(number * _HOURS_PER_UNIT[unit])
-    for m in _ZH_DURATION.finditer(text):
-        if _is_age_context(text, m.end()):
+    zh_text = text.replace("个多", "多个")  # "两个多月" reads as 两 + 多 + 个月
+    for m in _ZH_DURATION.finditer(zh_text):
+        if _is_age_context(zh_text, m.end()):
             continue
         raw = m.group("n")
         number = 3.0 if raw == "几" else 0.5 if raw == "半" else zh_to_number(raw)
@@ -180,17 +183,21 @@ _EN_AGE = [
      "year"),
 ]
 _ZH_AGE = [
-    (re.compile(r"(?P<n>\d+(?:\.\d+)?|" + ZH_NUM + r")\s*(?P<more>多)?\s*(?P<u>周岁|岁半|岁|个多月|个月|月龄|周|天)"
-                r"(?P<tail>大|的|了|宝|婴|男|女|孩|儿|小|老|,|$)?"), None),
+    (re.compile(r"(?P<n>\d+(?:\.\d+)?|" + ZH_NUM + r")\s*(?P<more>多)?\s*"
+                r"(?P<u>周岁|岁半|岁|个半月|个多月|个月|月龄|周|天)"), None),
     (re.compile(r"出生\s*(?P<n>\d+|" + ZH_NUM + r")\s*(?P<u>天|周|个月)"), None),
 ]
+# After a number of days, weeks or months, these say it is an age ("8个月大", "40天的宝宝"), not a duration.
+_ZH_AGE_TAIL = re.compile(r"大(?!便|概|约|小)|的(?:宝宝|婴儿|孩子|小孩|新生儿|女儿|儿子|宝贝|男孩|女孩|小宝)|宝宝|婴儿")
+_ZH_AGE_HEAD = re.compile(r"(?:出生|宝宝|宝贝|婴儿|孩子|小孩|女儿|儿子|娃)\s*(?:才|刚|已经|今天|现在)?\s*$")
 _ZH_AGE_WORDS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"新生儿|刚出生|newborn|new born"), 0.02),
     (re.compile(r"刚满月|满月"), 0.09),
     (re.compile(r"百天"), 0.27),
+    (re.compile(r"半岁"), 0.5),
 ]
-_ZH_UNIT_YEARS = {"岁": 1.0, "周岁": 1.0, "岁半": 1.0, "个月": 1 / 12, "个多月": 1 / 12, "月龄": 1 / 12, "周": 1 / 52,
-                  "天": 1 / 365}
+_ZH_UNIT_YEARS = {"岁": 1.0, "周岁": 1.0, "岁半": 1.0, "个半月": 1 / 12, "个月": 1 / 12, "个多月": 1 / 12,
+                  "月龄": 1 / 12, "周": 1 / 52, "天": 1 / 365}
 
 
 def find_age_years(text: str) -> float | None:
@@ -216,18 +223,16 @@ def find_age_years(text: str) -> float | None:
     for pattern, _ in _ZH_AGE:
         for m in pattern.finditer(text):
             unit = m.group("u")
-            tail = m.groupdict().get("tail")
-            # "三天" alone is a duration; days and weeks are ages only with 大/的宝宝/出生
-            if unit in ("周", "天") and not (tail in ("大", "的", "宝", "婴") or text[:m.start()].endswith("出生")):
-                continue
-            if unit in ("个月", "个多月") and not tail and not text[:m.start()].endswith(("出生", "宝宝", "孩子")):
+            # "三天", "两个多月" alone are durations; they are ages only with 大/的宝宝 after or 出生/宝宝 before
+            if unit in ("周", "天", "个月", "个多月", "个半月") and not (
+                    _ZH_AGE_TAIL.match(text, m.end()) or _ZH_AGE_HEAD.search(text[:m.start()])):
                 continue
             number = zh_to_number(m.group("n"))
             if number is None:
                 continue
             if m.group("more"):
                 number += 0.5 if unit != "岁" else 5
-            if unit == "岁半":
+            if unit in ("岁半", "个半月"):
                 number += 0.5
             years = number * _ZH_UNIT_YEARS[unit]
             if 0 < years < 120:

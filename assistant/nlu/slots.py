@@ -29,7 +29,8 @@ _SUBJECTS: list[tuple[str, str, str | None]] = [
 _SUBJECT_PATTERNS = [(re.compile(p), subject, sex) for p, subject, sex in _SUBJECTS]
 _SELF = re.compile(r"\b(?:i|i'm|i've|im|me|my)\b|我")
 
-_SPEAKER_AGE = re.compile(r"\b(?:i'm|i am|im)\s+(?:a\s+|an\s+)?\d|我\s*(?:今年|已经)?\s*\d|我\s*(?:今年)?\s*[一二三四五六七八九十]+岁")
+_SPEAKER_AGE = re.compile(r"\b(?:i'm|i am|im)\s+(?:a\s+|an\s+)?\d|我\s*(?:今年|已经)?\s*\d|"
+                          r"我\s*(?:今年)?\s*[一二三四五六七八九十]+岁")
 _OTHER_AGE = re.compile(r"\b(?:my|our)\s+\d{1,3}\s*-?\s*(?:years?|yrs?|y|months?|weeks?|days?)?\s*-?\s*(?:old|yo)")
 
 _FEMALE = re.compile(r"\b(?:woman|female|lady|girl|she|her|f)\b|女|她")

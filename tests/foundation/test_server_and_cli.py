@@ -21,9 +21,18 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def cli(*args: str, env: dict[str, str], input_text: str | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "assistant", *args], env=env, input=input_text, capture_output=True,
-                          text=True, timeout=timeout, cwd=REPO)
+def cli(
+    *args: str, env: dict[str, str], input_text: str | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        env=env,
+        input=input_text,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=REPO,
+    )
 
 
 def test_real_server_serves_a_conversation(tmp_path: Path) -> None:
@@ -32,8 +41,13 @@ def test_real_server_serves_a_conversation(tmp_path: Path) -> None:
     assert created.returncode == 0, created.stderr
     token = created.stdout.strip().splitlines()[-1]
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)], env=env, cwd=REPO,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "serve", "--port", str(port)],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60

@@ -42,7 +42,9 @@ async def test_offline_makes_no_call() -> None:
 
 
 async def test_valid_json_from_mock_model() -> None:
-    client = ModelClient("openai/gpt-4o-mini", api_key="sk-test", mock_response='{"intent": "triage", "confidence": 0.9}')
+    client = ModelClient(
+        "openai/gpt-4o-mini", api_key="sk-test", mock_response='{"intent": "triage", "confidence": 0.9}'
+    )
     value, usage = await client.complete_json([{"role": "user", "content": "my head hurts"}], Intent)
     assert value == Intent(intent="triage", confidence=0.9)
     assert usage.llm_calls == 1 and usage.completion_tokens > 0
@@ -65,8 +67,9 @@ async def test_timeout_falls_back_to_deterministic() -> None:
     server = await asyncio.start_server(silent, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     try:
-        client = ModelClient("openai/slow", api_key="sk-test", api_base=f"http://127.0.0.1:{port}/v1", retries=0,
-                             timeout_s=0.5)
+        client = ModelClient(
+            "openai/slow", api_key="sk-test", api_base=f"http://127.0.0.1:{port}/v1", retries=0, timeout_s=0.5
+        )
         value, usage = await asyncio.wait_for(client.complete_json([{"role": "user", "content": "x"}], Intent), 20)
         assert value is None and usage.llm_calls == 1
         text, _ = await asyncio.wait_for(client.complete_text([{"role": "user", "content": "x"}]), 20)
@@ -76,8 +79,14 @@ async def test_timeout_falls_back_to_deterministic() -> None:
 
 
 async def test_fallback_model_answers_when_primary_fails() -> None:
-    client = ModelClient("openai/broken", api_key="sk-test", api_base="http://127.0.0.1:9", fallbacks=["openai/backup"],
-                         retries=0, timeout_s=2)
+    client = ModelClient(
+        "openai/broken",
+        api_key="sk-test",
+        api_base="http://127.0.0.1:9",
+        fallbacks=["openai/backup"],
+        retries=0,
+        timeout_s=2,
+    )
     # Only the fallback has a mock answer: the primary really fails to connect.
     calls: list[str] = []
 

@@ -21,9 +21,7 @@ PRIORITY_ORDER = {"high": 0, "normal": 1, "low": 2}
 
 
 def public(escalation: Escalation) -> EscalationPublic:
-    return EscalationPublic.model_validate(
-        {**escalation.model_dump(), "held": escalation.held_reply is not None}
-    )
+    return EscalationPublic.model_validate({**escalation.model_dump(), "held": escalation.held_reply is not None})
 
 
 def load(db: SessionDep, escalation_id: str) -> Escalation:
@@ -35,7 +33,13 @@ def load(db: SessionDep, escalation_id: str) -> Escalation:
 
 def session_summary(messages: list[Message]) -> dict[str, Any]:
     """What a clinician needs at a glance: the complaint, findings, triage, lab flags and the rules that fired."""
-    summary: dict[str, Any] = {"complaint": None, "triage": None, "abnormal_results": [], "tcm": None, "rules_fired": []}
+    summary: dict[str, Any] = {
+        "complaint": None,
+        "triage": None,
+        "abnormal_results": [],
+        "tcm": None,
+        "rules_fired": [],
+    }
     for message in messages:
         payload = message.payload or {}
         if message.sender == "patient" and summary["complaint"] is None and message.text:

@@ -22,7 +22,9 @@ def readyz(assistant: AssistantDep) -> JSONResponse:
         with assistant.engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except Exception as exc:
-        return JSONResponse({"status": "unavailable", "detail": type(exc).__name__}, status.HTTP_503_SERVICE_UNAVAILABLE)
+        return JSONResponse(
+            {"status": "unavailable", "detail": type(exc).__name__}, status.HTTP_503_SERVICE_UNAVAILABLE
+        )
     return JSONResponse({"status": "ready", "model": assistant.settings.model})
 
 

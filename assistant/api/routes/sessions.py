@@ -15,7 +15,7 @@ from assistant.graph.capability import Attachment
 from assistant.reply import Reply
 from assistant.service import InputError, NotFoundError
 from assistant.store import crud
-from assistant.store.models import ChatSession, ChatSessionCreate, ChatSessionPublic, Escalation, MessagePublic, User
+from assistant.store.models import ChatSession, ChatSessionPublic, Escalation, MessagePublic, User
 
 router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
 
@@ -45,8 +45,7 @@ def own_session(db: SessionDep, user: User, session_id: str) -> ChatSession:
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=ChatSessionPublic)
 async def create_session(body: SessionIn, user: CurrentUser, assistant: AssistantDep, db: SessionDep) -> ChatSession:
-    data = ChatSessionCreate.model_validate(body.model_dump())
-    session_id = await assistant.create_session(user.id, data.locale, data.title)
+    session_id = await assistant.create_session(user.id, body.locale, body.title)
     chat = db.get(ChatSession, session_id)
     assert chat is not None
     return chat
@@ -82,11 +81,15 @@ def decode_attachments(body: MessageIn, max_bytes: int) -> list[Attachment]:
 
 
 @router.post("/{session_id}/messages", response_model=Reply)
-async def post_message(session_id: str, body: MessageIn, user: CurrentUser, assistant: AssistantDep, db: SessionDep) -> Reply:
+async def post_message(
+    session_id: str, body: MessageIn, user: CurrentUser, assistant: AssistantDep, db: SessionDep
+) -> Reply:
     own_session(db, user, session_id)
     attachments = decode_attachments(body, assistant.settings.max_attachment_bytes)
     try:
-        return await assistant.send(session_id, text=body.text, choice=body.choice, attachments=attachments, user_id=user.id)
+        return await assistant.send(
+            session_id, text=body.text, choice=body.choice, attachments=attachments, user_id=user.id
+        )
     except InputError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
     except NotFoundError as exc:
@@ -105,7 +108,9 @@ async def post_message_stream(
     own_session(db, user, session_id)
     attachments = decode_attachments(body, assistant.settings.max_attachment_bytes)
     if not (body.text or "").strip() and body.choice is None and not attachments:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "the message is empty: send text, a choice or an attachment")
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, "the message is empty: send text, a choice or an attachment"
+        )
 
     async def events() -> AsyncIterator[str]:
         try:

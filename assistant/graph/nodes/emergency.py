@@ -34,7 +34,10 @@ def emergency_reply(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         advice = [hit["advice"].get(locale) or hit["advice"].get("en", "") for hit in hits]
         advice = [line for line in dict.fromkeys(advice) if line]
         key = "ambulance" if level == "emergency_ambulance" else "emergency_department"
-        parts.insert(0, texts.text(key, locale, number=number, findings="、".join(labels) if locale == "zh" else "; ".join(labels)))
+        parts.insert(
+            0,
+            texts.text(key, locale, number=number, findings="、".join(labels) if locale == "zh" else "; ".join(labels)),
+        )
         parts.extend(advice)
         triage = TriageInfo(
             level=level,
@@ -53,5 +56,10 @@ def emergency_reply(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     )
     flows = dict(state.get("flows") or {})
     flows.pop("triage", None)  # the emergency is the triage outcome; an interview in progress ends here
-    return {"route": "emergency", "response": response.model_dump(), "text": response.text, "flows": flows,
-            "active_flow": None if state.get("active_flow") == "triage" else state.get("active_flow")}
+    return {
+        "route": "emergency",
+        "response": response.model_dump(),
+        "text": response.text,
+        "flows": flows,
+        "active_flow": None if state.get("active_flow") == "triage" else state.get("active_flow"),
+    }

@@ -48,9 +48,9 @@ def choose_route(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         if kind == "dose" and scores.get("triage", 0.0) >= START_THRESHOLD:
             return {"route": "triage"}
         return {"route": "refusal"}
-    if active and active in scores:
-        if runtime.context.turn.choice is not None or best == active or best_score < SWITCH_THRESHOLD:
-            return {"route": active}
+    stays = runtime.context.turn.choice is not None or best == active or best_score < SWITCH_THRESHOLD
+    if active and active in scores and stays:
+        return {"route": active}
     if best is not None and best_score >= START_THRESHOLD:
         return {"route": best}
     return {"route": "general"}

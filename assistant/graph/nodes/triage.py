@@ -1,0 +1,154 @@
+"""The triage capability: a short interview over free text that ends in a level on the five-level scale.
+
+Each turn merges what the patient said (the deterministic lexicon, plus the model's findings when configured;
+a symptom either side saw counts) with the interview so far, runs the red flags over everything known, and
+either asks the next most useful question or gives the final disposition. State lives in `response.flow`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.graph.capability import (
+    Attachment,
+    CapabilityRequest,
+    CapabilityResponse,
+    EscalationRequest,
+    Finding,
+)
+from assistant.reply import Choice, Locale, Question, TriageInfo
+
+# Findings that describe context (history, medicines), not a complaint: alone they do not make a triage request.
+_CONTEXT_CODES = frozenset({"pregnant", "postpartum", "diabetes", "heart_disease", "lung_disease", "immunosuppressed",
+                            "anticoagulant", "recent_surgery", "vaccination_recent", "allergen_exposure"})
+_COMPLAINT_WORDS = re.compile(
+    r"\b(?:sick|unwell|ill|hurts?|hurting|pain(?:ful)?|ache|aching|sore|symptoms?|feel(?:ing)? (?:bad|awful|off|"
+    r"terrible|weird|strange)|not feeling well|worried about my|what should i do|should i (?:go|see))\b|"
+    r"不舒服|难受|疼|痛|症状|生病|病了|怎么办|要不要去医院|需要去医院|看医生吗|挂什么科")
+_LAB_ROWS = re.compile(r"(?im)^.*\d+(?:\.\d+)?\s*(?:mmol/l|umol/l|μmol/l|g/l|mg/dl|u/l|iu/l|x?10\^?\d+/l|×10|%|"
+                       r"pg|fl|ng/ml|miu/ml).*$")
+_LAB_WORDS = re.compile(r"化验|检验报告|报告单|血常规|肝功能|参考范围|参考值|lab report|blood test results|"
+                        r"reference range")
+
+
+def match(text: str, locale: Locale, attachments: list[Attachment]) -> float:
+    """How sure (0..1) this message is a symptom complaint. Pure and fast; no model."""
+    from assistant.nlu.findings import extract_findings
+
+    text = text or ""
+    if len(_LAB_ROWS.findall(text)) >= 3 or (attachments and _LAB_WORDS.search(text)):
+        return 0.1
+    present = [f for f in extract_findings(text, locale) if f.present and f.code not in _CONTEXT_CODES]
+    if attachments and not present:
+        return 0.1
+    if _LAB_WORDS.search(text.lower()):
+        return 0.3 if present else 0.05
+    if present:
+        return min(0.95, 0.75 + 0.05 * len(present))
+    if _COMPLAINT_WORDS.search(text.lower()):
+        return 0.6
+    return 0.05
+
+
+def handle(request: CapabilityRequest) -> CapabilityResponse:
+    """One turn of the triage interview (see the module docstring)."""
+    from tools.triage.answers import all_choices, apply_answer
+    from tools.triage.engine import MAX_QUESTIONS, assess, next_question
+    from tools.triage.knowledge import questions_by_id, symptom_lexicon
+    from tools.triage.red_flags import EMERGENCY_LEVELS
+    from tools.triage.render import advice_for, asking_text, final_text, reasons_for, referral_for
+
+    locale = request.locale
+    flow = dict(request.flow or {})
+    facts = _facts_from_flow(flow)
+    asked: list[str] = list(flow.get("asked", []))
+    pending = flow.get("pending")
+    bank = questions_by_id()
+    if pending in bank:
+        apply_answer(bank[pending], facts, choice=request.choice, text=request.text)
+    _merge_message(request, facts, set(symptom_lexicon().findings))
+
+    assessment = assess(facts)
+    question = next_question(facts, assessment, asked) if len(asked) < MAX_QUESTIONS else None
+    number = request.config.emergency_number.get(locale) or ("120" if locale == "zh" else "911")
+    complaint = assessment.protocols[0].label[locale] if assessment.protocols else None
+    red_flags = [hit.label[locale] for hit in assessment.red_flags]
+    facts_out: dict[str, Any] = {"level": assessment.level, "red_flags": [hit.id for hit in assessment.red_flags],
+                                 "protocols": [p.id for p in assessment.protocols]}
+
+    if question is not None:
+        asked.append(question.id)
+        choices = [Choice(id=c.id, label=c.label[locale]) for c in all_choices(question)]
+        return CapabilityResponse(
+            route="triage",
+            text=asking_text(assessment, locale, question.prompt[locale]),
+            question=Question(id=question.id, prompt=question.prompt[locale], choices=choices),
+            triage=TriageInfo(level=assessment.level, reasons=reasons_for(assessment, locale),
+                              red_flags=red_flags, final=False, complaint=complaint),
+            flow=_flow_from_facts(facts, asked, question.id),
+            facts=facts_out,
+        )
+
+    escalate = None
+    if assessment.level in EMERGENCY_LEVELS:
+        summary = "; ".join(f"{hit.id}: {hit.evidence}" for hit in assessment.red_flags) or assessment.level
+        escalate = EscalationRequest(reason="red_flag", priority="high", summary=summary[:500])
+    return CapabilityResponse(
+        route="triage",
+        text=final_text(assessment, locale, number),
+        triage=TriageInfo(level=assessment.level, reasons=reasons_for(assessment, locale), red_flags=red_flags,
+                          final=True, advice=advice_for(assessment, locale, number), complaint=complaint),
+        referral=referral_for(assessment.level),
+        escalate=escalate,
+        flow=None,
+        facts=facts_out,
+    )
+
+
+def _merge_message(request: CapabilityRequest, facts: Any, known_codes: set[str]) -> None:
+    """This message's findings and slots: our own lexicon over the text, plus the understanding step's.
+
+    A model's denial is ignored (it must not hide a symptom or skip a question); its present findings count.
+    """
+    from assistant.nlu.findings import extract_findings, extract_slots
+
+    findings: list[Finding] = list(request.understanding.findings)
+    if request.text:
+        findings += extract_findings(request.text, request.locale)
+    for finding in findings:
+        if finding.code not in known_codes:
+            continue
+        if finding.source == "model" and not finding.present:
+            continue
+        facts.add(finding.code, finding.present, finding.evidence)
+    slots: dict[str, Any] = {}
+    for name, value in (request.understanding.slots or {}).items():
+        if value is not None:
+            slots[name] = value
+    if request.text:
+        slots.update(extract_slots(request.text, request.locale))
+    for name, value in slots.items():
+        if name == "pregnant" and facts.slots.get("pregnant") is True and value is False:
+            continue  # a later "not pregnant" in passing does not undo a stated pregnancy
+        if name == "temperature_c" and isinstance(facts.slots.get(name), (int, float)):
+            value = max(float(facts.slots[name]), float(value))  # the highest temperature counts
+        if name == "subject" and name in facts.slots:
+            continue  # who the patient is was settled by the first message
+        facts.slots[name] = value
+    temperature = facts.slots.get("temperature_c")
+    if isinstance(temperature, (int, float)) and temperature >= 38.0:
+        facts.add("fever", True, f"{temperature}°C")
+
+
+def _facts_from_flow(flow: dict[str, Any]) -> Any:
+    from tools.triage.facts import Facts
+
+    return Facts(findings={str(k): bool(v) for k, v in dict(flow.get("findings", {})).items()},
+                 evidence={str(k): str(v) for k, v in dict(flow.get("evidence", {})).items()},
+                 slots=dict(flow.get("slots", {})))
+
+
+def _flow_from_facts(facts: Any, asked: list[str], pending: str) -> dict[str, Any]:
+    return {"findings": dict(facts.findings), "evidence": dict(facts.evidence), "slots": dict(facts.slots),
+            "asked": list(asked), "pending": pending}

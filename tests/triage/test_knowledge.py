@@ -1,0 +1,47 @@
+"""The knowledge files load, validate, and cover what the issue asks."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from tools.triage.knowledge import protocols, red_flag_rules, symptom_lexicon
+from tools.triage.models import Protocol, RedFlag
+
+_CONTEXT = {"pregnant", "postpartum", "diabetes", "heart_disease", "lung_disease", "immunosuppressed",
+            "anticoagulant", "recent_surgery", "vaccination_recent", "sweating", "swelling_hands_face",
+            "pain_radiating"}
+
+
+def test_at_least_40_protocols_each_with_source_and_bilingual_label() -> None:
+    data = protocols()
+    assert len(data.protocols) >= 40
+    for protocol in data.protocols:
+        assert protocol.source
+        assert protocol.label["zh"] and protocol.label["en"]
+
+
+def test_every_symptom_starts_some_protocol() -> None:
+    triggers = {t for p in protocols().protocols for t in p.triggers}
+    missing = set(symptom_lexicon().findings) - triggers - _CONTEXT
+    assert not missing
+
+
+def test_red_flags_cover_the_reference_groups() -> None:
+    ids = {flag.id for flag in red_flag_rules().red_flags}
+    for needed in ("stroke", "heart_attack", "sepsis", "meningitis", "anaphylaxis", "infant_fever_under_3_months",
+                   "pregnancy_bleeding", "pregnancy_warning_signs"):
+        assert needed in ids
+    assert all(flag.source for flag in red_flag_rules().red_flags)
+
+
+def test_bad_data_is_rejected_with_a_message() -> None:
+    with pytest.raises(ValidationError, match="zh and en"):
+        RedFlag.model_validate({"id": "x", "level": "emergency", "label": {"en": "x"}, "advice": {"zh": "a", "en": "b"},
+                                "source": "s", "when": [{"any": ["fever"]}]})
+    with pytest.raises(ValidationError):
+        Protocol.model_validate({"id": "p", "label": {"zh": "a", "en": "b"}, "source": "s", "triggers": [],
+                                 "base": "urgent"})
+    with pytest.raises(ValidationError):  # a typo in a condition key is caught, not ignored
+        RedFlag.model_validate({"id": "x", "level": "emergency", "label": {"zh": "a", "en": "b"},
+                                "advice": {"zh": "a", "en": "b"}, "source": "s", "when": [{"age_under": 1}]})

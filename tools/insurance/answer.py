@@ -1,0 +1,402 @@
+"""Answer an insurance question from the indexed documents, with citations, or refuse by rule.
+
+Order: a drug named in the question -> the drug list; figures to compute -> the arithmetic; otherwise retrieve
+sections and quote them. Refusal is decided by code: too low a BM25 score or query coverage, a place no cited
+document mentions, or a question asking for a figure when no retrieved section holds one. Nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+
+from assistant.reply import Citation, Locale
+from tools.insurance import drugs as drug_tools
+from tools.insurance.amounts import RuleSet, compute, parse_amounts
+from tools.insurance.index import LoadedIndex, load_index, search, section_covers, unit_weight, uses_sample
+from tools.insurance.models import AmountResult, Answer, Hit
+from tools.insurance.terms import DATA_DIR, QueryUnit, analyse_query, covers, normalize, tokenize
+
+MIN_SCORE = 1.5  # BM25 (each question unit counted once) below which nothing in the documents is on topic
+MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's units that the best section must hold
+MIN_FIGURE_SENTENCE_COVERAGE = 0.4  # share of the question that the sentence holding the figure must cover
+SECOND_CITATION_RATIO = 0.75  # a further section is cited when it scores at least this share of the best one
+MAX_CITATIONS = 3
+MAX_QUOTE_CHARS = 220
+SAMPLE_PLAN_WORDS = ("样例市", "sample city", "sample plan", "示例方案")
+# What kind of figure a question asks for, and what a text must hold to give one. Bare digits (page or phone
+# numbers) are no figure; "下一年度" is no figure either (一 before 年 is a word, not a count).
+_CN_COUNT = r"(?<![上下每同])(?:[两二三四五六七八九十百千半]|[一二三四五六七八九十百千两]{2,})(?:个)?"
+# Fines are set as multiples of the amount involved ("二倍以上五倍以下"): a multiple answers "how much".
+MONEY_FIGURE = re.compile(
+    r"[$¥￥]\s?\d|\d[\d,.]*\s*(?:元|万元|万|美元|dollars?|yuan|倍)|" + _CN_COUNT + r"(?:元|万元|倍)"
+)
+PERCENT_FIGURE = re.compile(r"\d\s*(?:%|percent|个?百分点)|百分之|" + _CN_COUNT + r"(?:成|个百分点)")
+TIME_FIGURE = re.compile(
+    r"\d[\s-]*(?:个?工作日|日|天|周|个?月|年|days?|weeks?|months?|years?|quarters?)|"
+    + _CN_COUNT + r"(?:日|天|周|月|年|工作日)|(?:下一|次)(?:年度|年|月)|待遇等待期|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|sixty|ninety)[\s-]*(?:days?|months?|years?)|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d"
+)
+ANY_FIGURE = re.compile(
+    MONEY_FIGURE.pattern + "|" + PERCENT_FIGURE.pattern + "|" + TIME_FIGURE.pattern
+    + r"|\d\s*(?:倍|周岁|岁|次|人)|" + _CN_COUNT + r"(?:倍|周岁|次|人)"
+)
+FIGURE_QUESTIONS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (re.compile(r"比例|百分之几|百分比|几成|percent|percentage|what rate|what share"), PERCENT_FIGURE),
+    (re.compile(r"多少钱|多少元|几块|几万|how much (?:is|are|does|do|will|would|money)|多少费用|交多少|"
+                r"what (?:does|will) it cost|(?:what(?:'s| is| are| will)(?: the| my)?|how much is the) "
+                r"[a-z \-]{0,30}(?:premium|deductible|copay|coinsurance|cap|limit)s?\b"), MONEY_FIGURE),
+    (re.compile(r"多久|几天|几个月|几年|多长|哪天|哪一天|哪年|哪一年|何时|几号|几月|什么时候|啥时候|how long|"
+                r"what date|which year|what year|^\s*when\b|\bwhen (?:is|does|do|did|will|can|should|must|was|are)\b"),
+     TIME_FIGURE),
+    (re.compile(r"多少|how much|how many|几个|几人|几倍|多高|多大"), ANY_FIGURE),
+]
+_SENTENCE_END = re.compile(r"(?<=[。；！？!?;])|(?<=\.)\s+|\n+")
+
+
+class Place(BaseModel):
+    id: str
+    aliases: list[str]
+    demonyms: list[str] = []
+    doc_language: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _messages() -> dict[str, dict[str, str]]:
+    return yaml.safe_load((DATA_DIR / "messages.yaml").read_text(encoding="utf-8"))["messages"]
+
+
+@lru_cache(maxsize=1)
+def _doc_titles() -> dict[str, dict[str, str]]:
+    return yaml.safe_load((DATA_DIR / "doc_titles.yaml").read_text(encoding="utf-8"))["titles"]
+
+
+@lru_cache(maxsize=1)
+def _places() -> list[Place]:
+    raw = yaml.safe_load((DATA_DIR / "places.yaml").read_text(encoding="utf-8"))
+    return [Place.model_validate(p) for p in raw["places"]]
+
+
+@lru_cache(maxsize=1)
+def _sample_rules() -> dict:  # type: ignore[type-arg]
+    return yaml.safe_load((DATA_DIR / "sample" / "sample_plan_rules.yaml").read_text(encoding="utf-8"))
+
+
+def msg(key: str, locale: Locale, **values: object) -> str:
+    return _messages()[key][locale].format(**values)
+
+
+def doc_title(doc_id: str, fallback: str, locale: Locale) -> str:
+    return _doc_titles().get(doc_id, {}).get(locale, fallback)
+
+
+def article_label(label: str, locale: Locale) -> str:
+    """'第二十八条' stays in Chinese; in English it reads 'Article 28 (第二十八条)'."""
+    from tools.insurance.amounts import parse_chinese_number
+
+    match = re.fullmatch(r"第([零〇一二三四五六七八九十百千两\d]+)条", label)
+    if locale == "en" and match:
+        raw = match.group(1)
+        number = int(raw) if raw.isdigit() else parse_chinese_number(raw)
+        if number is not None:
+            return f"Article {int(number)} ({label})"
+    return label
+
+
+def _alias_in(alias: str, text: str) -> bool:
+    if re.search(r"[\u4e00-\u9fff]", alias):
+        return alias in text
+    return re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", text) is not None
+
+
+def _document_is_about(place: Place, hit: Hit, doc_text: str) -> bool:
+    """The document names the place in its title, or at least twice in its text (one mention, such as a
+    language in an accessibility notice, "日本語", does not make a document about Japan)."""
+    title = normalize(hit.title)
+    if any(_alias_in(a, title) for a in place.aliases):
+        return True
+    mentions = 0
+    for alias in place.aliases:
+        if re.search(r"[\u4e00-\u9fff]", alias):
+            mentions += doc_text.count(alias)
+        else:
+            mentions += len(re.findall(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", doc_text))
+    return mentions >= 2
+
+
+def named_places(question: str) -> list[Place]:
+    text = normalize(question)
+    return [p for p in _places() if any(_alias_in(a, text) for a in p.aliases + p.demonyms)]
+
+
+def figure_wanted(question: str) -> re.Pattern[str] | None:
+    """The pattern a text must match to give the figure the question asks for; None if it asks for none."""
+    text = normalize(question)
+    for asked, figure in FIGURE_QUESTIONS:
+        if asked.search(text):
+            return figure
+    return None
+
+
+def asks_for_figure(question: str) -> bool:
+    return figure_wanted(question) is not None
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+def best_quote(hit: Hit, question: str, figure: re.Pattern[str] | None) -> str:
+    """The sentence(s) of the section that hold most of the question's terms, verbatim from the section."""
+    text = hit.text.strip()
+    if len(text) <= MAX_QUOTE_CHARS:
+        return text
+    _, units = analyse_query(question)
+    sentences = [s for s in split_sentences(text) if len(s) > 3 and not s.startswith("#")]
+    if not sentences:
+        return text[:MAX_QUOTE_CHARS]
+
+    def score(sentence: str) -> float:
+        tokens, lowered = set(tokenize(sentence)), normalize(sentence)
+        hits = sum(1.0 for u in units if any(covers(a, tokens, lowered) for a in u.alternatives))
+        if figure is not None and figure.search(normalize(sentence)):
+            hits += 1.5
+        return hits - len(sentence) / 2000
+
+    best = max(range(len(sentences)), key=lambda i: score(sentences[i]))
+    quote = sentences[best]
+    if len(quote) < 60 and best + 1 < len(sentences):
+        nxt = sentences[best + 1]
+        joined = text[text.index(quote) : text.index(nxt, text.index(quote)) + len(nxt)]
+        if len(joined) <= MAX_QUOTE_CHARS * 1.5:
+            quote = joined
+    return quote
+
+
+def _numbers(text: str) -> list[float]:
+    return [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
+
+
+def _refusal(locale: Locale, reason: str, key: str = "refuse", **values: object) -> Answer:
+    text = msg(key, locale, **values)
+    return Answer(answerable=False, text=text, locale=locale, reason=reason, numbers=_numbers(text))
+
+
+def answer_question(question: str, locale: Locale, index_dir: Path, k: int = 8) -> Answer:
+    """The answer to one question: text in the patient's language, citations with verbatim quotes, or a refusal."""
+    if not question or not question.strip():
+        return Answer(answerable=False, text=msg("empty", locale), locale=locale, reason="empty question")
+    index_dir = Path(index_dir)
+    drug_answer = answer_drug(question, locale, index_dir)
+    if drug_answer is not None:
+        return drug_answer
+    amount_answer = answer_amount(question, locale, index_dir)
+    if amount_answer is not None:
+        return amount_answer
+    return answer_from_documents(question, locale, index_dir, k)
+
+
+def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> tuple[list[Hit], str]:
+    """The sections that support an answer, or ([], why not)."""
+    # A figure may sit in a short article that ranks low on words alone: look further down for one.
+    hits = search(index_dir, question, locale, max(k, 20) if asks_for_figure(question) else k)
+    places = named_places(question)
+    if places:
+        loaded = load_index(index_dir)
+        for place in places:
+            hits = [
+                h for h in hits
+                if _document_is_about(place, h, loaded.doc_texts.get(h.doc_id, ""))
+                and (place.doc_language is None or loaded.languages.get(h.doc_id) == place.doc_language)
+            ]
+        if not hits:
+            return [], f"place:{places[0].aliases[0]}"
+    hits = [h for h in hits if h.score >= MIN_SCORE and h.coverage >= MIN_COVERAGE]
+    if not hits:
+        return [], "low score or coverage"
+    # A year the question names must be in the quoted text: the 2025 handbook does not answer for 2027.
+    for year in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", question):
+        hits = [h for h in hits if year in h.text]
+        if not hits:
+            return [], f"year {year} not in documents"
+    _, units = analyse_query(question)
+    loaded = load_index(index_dir)
+    for unit in units:
+        if unit.required:
+            hits = [h for h in hits if section_covers(loaded, h, unit)]
+            if not hits:
+                return [], f"no section gives the {unit.concept} asked for"
+    figure = figure_wanted(question)
+    if figure is not None:
+        hits = [h for h in hits if figure.search(normalize(h.text))]
+        if not hits:
+            return [], "figure not in documents"
+        # The best section is the one with a sentence holding both a figure and most of the question.
+        # Half the weight on the best figure sentence, half on how well the whole section ranked.
+        best_rank = max(h.score * (0.5 + h.coverage) for h in hits) or 1.0
+        sentence_scores = {id(h): _figure_sentence_score(h, units, loaded, figure) for h in hits}
+        # The figure must sit in a sentence about the question, not anywhere in the article.
+        hits = [h for h in hits if sentence_scores[id(h)] >= MIN_FIGURE_SENTENCE_COVERAGE]
+        if not hits:
+            return [], "figure not in documents"
+        figure_scores = {
+            id(h): sentence_scores[id(h)] + h.score * (0.5 + h.coverage) / best_rank for h in hits
+        }
+        hits.sort(key=lambda h: -figure_scores[id(h)])
+        top = figure_scores[id(hits[0])]
+        return [h for h in hits[:MAX_CITATIONS] if figure_scores[id(h)] >= top * SECOND_CITATION_RATIO], "retrieved"
+    best = hits[0].score * (0.5 + hits[0].coverage)
+    chosen: list[Hit] = []
+    for hit in hits:
+        if hit.score * (0.5 + hit.coverage) < best * SECOND_CITATION_RATIO or len(chosen) == MAX_CITATIONS:
+            break
+        if any(c.doc_id == hit.doc_id and c.label == hit.label for c in chosen):
+            continue
+        chosen.append(hit)
+    return chosen, "retrieved"
+
+
+def _figure_sentence_score(hit: Hit, units: list[QueryUnit], loaded: LoadedIndex, figure: re.Pattern[str]) -> float:
+    best = 0.0
+    for sentence in split_sentences(hit.text):
+        if not figure.search(normalize(sentence)):
+            continue
+        tokens, lowered = set(tokenize(sentence)), normalize(sentence)
+        covered = sum(
+            unit_weight(loaded, u) for u in units if any(covers(a, tokens, lowered) for a in u.alternatives)
+        )
+        best = max(best, covered)
+    total = sum(unit_weight(loaded, u) for u in units) or 1.0
+    return best / total
+
+
+def answer_from_documents(question: str, locale: Locale, index_dir: Path, k: int = 8) -> Answer:
+    hits, why = select_hits(question, locale, index_dir, k)
+    if not hits:
+        if why.startswith("place:"):
+            return _refusal(locale, why, "refuse_place", place=why.split(":", 1)[1])
+        if why == "figure not in documents":
+            return _refusal(locale, why, "refuse_number")
+        return _refusal(locale, why)
+    loaded = load_index(index_dir)
+    figure = figure_wanted(question)
+    cross = any(loaded.languages.get(h.doc_id, locale) != locale for h in hits)
+    lines = [msg("intro_cross" if cross else "intro", locale)]
+    citations: list[Citation] = []
+    for hit in hits:
+        quote = best_quote(hit, question, figure)
+        citations.append(Citation(doc_id=hit.doc_id, section=hit.label, quote=quote))
+        title = doc_title(hit.doc_id, hit.title, locale)
+        lines.append(msg("cite_line", locale, title=title, label=article_label(hit.label, locale), quote=quote))
+    lines.append(msg("closing", locale))
+    if uses_sample(index_dir):
+        lines.append(msg("sample_notice", locale))
+    text = "\n".join(lines)
+    return Answer(answerable=True, text=text, locale=locale, citations=citations, reason=why, numbers=_numbers(text))
+
+
+def answer_drug(question: str, locale: Locale, index_dir: Path) -> Answer | None:
+    """A drug-class answer when the question names a drug; None when it names none."""
+    lists = drug_tools.drug_lists(index_dir)
+    if not lists:
+        return None
+    names = drug_tools.mentioned_drug_names(question, lists)
+    if not names:
+        return None
+    lines: list[str] = []
+    citations: list[Citation] = []
+    entries_all = []
+    missing: list[str] = []
+    for name in names[:3]:
+        entries = drug_tools.lookup(name, lists)[:6]
+        if not entries:
+            missing.append(name)
+            continue
+        entries_all.extend(entries)
+        title = doc_title(entries[0].doc_id, lists[0].title, locale)
+        lines.append(msg("drug_found", locale, name=name, title=title))
+        for entry in entries:
+            klass = {"甲": "drug_class_jia", "乙": "drug_class_yi"}.get(entry.drug_class, "drug_class_commercial")
+            extra = ""
+            if entry.restriction:
+                extra += msg("drug_restriction", locale, text=entry.restriction)
+            if entry.payment_standard and entry.payment_standard != "*":
+                extra += msg("drug_payment_standard", locale, text=entry.payment_standard)
+            lines.append("- " + msg("drug_row", locale, label=entry.label, klass=msg(klass, locale), extra=extra))
+            quote = f"{entry.no} {entry.name_zh} {entry.dosage_form or ''} {entry.drug_class}".strip()
+            if entry.restriction:
+                quote += f" {entry.restriction}"
+            citations.append(Citation(doc_id=entry.doc_id, section=entry.label, quote=re.sub(r"\s+", " ", quote)))
+    if not entries_all:
+        title = doc_title(lists[0].doc_id, lists[0].title, locale)
+        return _refusal(locale, "drug not in list", "drug_not_found", name=missing[0], title=title)
+    if any(e.drug_class == "乙" for e in entries_all):
+        lines.append(msg("drug_explain_yi", locale))
+    for name in missing:
+        lines.append(msg("drug_not_found", locale, name=name, title=doc_title(lists[0].doc_id, lists[0].title, locale)))
+    text = "\n".join(lines)
+    return Answer(
+        answerable=True, text=text, locale=locale, citations=citations, drugs=entries_all, reason="drug list",
+        numbers=_numbers(text),
+    )
+
+
+def _plan_for(question: str) -> tuple[str, RuleSet]:
+    text = normalize(question)
+    setting = "outpatient" if any(w in text for w in ("门诊", "outpatient", "看病", "doctor visit")) else "inpatient"
+    scheme = "resident" if any(w in text for w in ("居民", "resident", "农村", "学生", "student")) else "employee"
+    key = f"{setting}_{scheme}"
+    raw = _sample_rules()["plans"][key]
+    return key, RuleSet(
+        deductible=raw["deductible"], ratio=raw["ratio"], cap=raw.get("cap"),
+        class_b_self_paid_share=raw.get("class_b_self_paid_share", 0.0), source_sections=raw.get("sections", []),
+    )
+
+
+def answer_amount(question: str, locale: Locale, index_dir: Path) -> Answer | None:
+    """The arithmetic when the question gives a total; None when it gives no figure to compute with."""
+    amounts = parse_amounts(question)
+    if amounts.total is None:
+        return None
+    text_n = normalize(question)
+    plan_key: str | None = None
+    plan: RuleSet | None = None
+    if uses_sample(index_dir) or any(w in text_n for w in SAMPLE_PLAN_WORDS):
+        plan_key, plan = _plan_for(question)
+    result = compute(amounts, plan)
+    if result is None:
+        if amounts.ratio is None and not asks_for_figure(question) and not re.search(r"报|reimburs|cover|pay", text_n):
+            return None  # a figure in passing ("I am 70"), not a request to compute
+        return _refusal(locale, "rules missing for arithmetic", "amount_need_rules")
+    return _amount_answer(result, locale, plan_key, index_dir)
+
+
+def _amount_answer(result: AmountResult, locale: Locale, plan_key: str | None, index_dir: Path) -> Answer:
+    lines: list[str] = []
+    citations: list[Citation] = []
+    if result.rule_source == "plan" and plan_key:
+        note = _sample_rules()["notes"][plan_key][locale]
+        lines.append(msg("amount_intro_plan", locale, note=note))
+        doc_id = _sample_rules()["doc_id"]
+        loaded = load_index(index_dir) if uses_sample(index_dir) else None
+        for label in _sample_rules()["plans"][plan_key]["sections"]:
+            section = next(
+                (s for s in (loaded.sections if loaded else []) if s.doc_id == doc_id and s.label == label), None
+            )
+            if section is not None:
+                citations.append(Citation(doc_id=doc_id, section=label, quote=section.text))
+    else:
+        lines.append(msg("amount_intro_question", locale))
+    lines.extend(f"- {getattr(step, locale)}" for step in result.steps)
+    lines.append(msg("amount_result", locale, fund=f"{result.fund_pays:,.2f}", patient=f"{result.patient_pays:,.2f}"))
+    lines.append(msg("amount_caveat", locale))
+    text = "\n".join(lines)
+    return Answer(
+        answerable=True, text=text, locale=locale, citations=citations, amounts=result, reason="arithmetic",
+        numbers=_numbers(text),
+    )

@@ -1,0 +1,167 @@
+"""Drug-class lookups over a national drug list in the NRDL JSON format (国家医保药品目录).
+
+The list is an operator-ingested drug list (index_dir/drug_lists/*.json) or, when none was ingested, the real
+2025 list shipped in the repository's corpora/ folder. Chinese names are found in the question by substring;
+English names go through data/drug_names.yaml.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+
+from tools.insurance.index import drug_lists_dir
+from tools.insurance.models import DrugEntry
+from tools.insurance.terms import DATA_DIR, normalize
+
+REPO_DRUG_LIST = Path(__file__).resolve().parents[2] / "corpora" / "china_nrdl_2025.json"
+_SALT_PREFIX = re.compile(
+    r"^(注射用|盐酸|甲磺酸|硫酸氢|硫酸|马来酸|枸橼酸|酒石酸|重酒石酸|磷酸|富马酸|苯磺酸|琥珀酸|醋酸|氢溴酸|乳酸|甲苯磺酸)"
+)
+_FORM_SUFFIX = re.compile(
+    r"(\([ⅠⅡⅢⅣⅤ\dI]+\))?(注射液|注射剂|缓释片|控释片|肠溶片|分散片|口崩片|片|胶囊|颗粒|口服溶液|口服液|干混悬剂|"
+    r"吸入粉雾剂|吸入气雾剂|气雾剂|喷雾剂|滴眼液|乳膏|软膏|凝胶|贴剂|栓|混悬液)$"
+)
+_ALIAS = re.compile(r"[（(]([^()（）]+)[)）]")
+
+
+class DrugRow(BaseModel):
+    no: str
+    name_zh: str
+    dosage_form: str | None = None
+    section: str
+    drug_class: str
+    restriction: str | None = None
+    agreement_period: str | None = None
+    payment_standard: str | None = None
+
+
+class DrugList(BaseModel):
+    doc_id: str
+    title: str
+    rows: list[DrugRow]
+    commercial: list[DrugRow]
+
+
+def base_names(name: str) -> set[str]:
+    """The names a patient may use for a listed name: itself, its bracketed alias, without salt and form."""
+    names = {name}
+    names.update(a for a in _ALIAS.findall(name) if re.search(r"[\u4e00-\u9fff]{2,}", a))
+    plain = _ALIAS.sub("", name)
+    names.add(plain)
+    stripped = _FORM_SUFFIX.sub("", _SALT_PREFIX.sub("", plain))
+    names.add(stripped)
+    names.add(_FORM_SUFFIX.sub("", plain))
+    return {n for n in names if len(n) >= 2}
+
+
+def _read_list(path: Path, doc_id: str) -> DrugList:
+    data = json.loads(path.read_text(encoding="utf-8-sig"))
+    rows = [
+        DrugRow(
+            no=str(r.get("no", "")),
+            name_zh=r["name_zh"],
+            dosage_form=r.get("dosage_form"),
+            section=r.get("section") or "药品目录",
+            drug_class=r.get("class") or "",
+            restriction=r.get("restriction"),
+            agreement_period=r.get("agreement_period"),
+            payment_standard=r.get("payment_standard"),
+        )
+        for r in data["drugs"]
+    ]
+    commercial = [
+        DrugRow(
+            no=str(r.get("no", "")), name_zh=r["name_zh"], section="商业健康保险创新药品目录", drug_class="商保创新药"
+        )
+        for r in data.get("commercial_innovative_list", [])
+    ]
+    return DrugList(doc_id=doc_id, title=str(data.get("title") or doc_id), rows=rows, commercial=commercial)
+
+
+@lru_cache(maxsize=8)
+def _load_lists(paths: tuple[tuple[str, str, int], ...]) -> list[DrugList]:
+    return [_read_list(Path(path), doc_id) for path, doc_id, _ in paths]
+
+
+def drug_lists(index_dir: Path) -> list[DrugList]:
+    """The operator's drug lists, else the repository's 2025 national list (cached per file version)."""
+    found = sorted(p for p in drug_lists_dir(index_dir).glob("*.json") if not p.name.endswith(".meta.json"))
+    if not found and REPO_DRUG_LIST.is_file():
+        found = [REPO_DRUG_LIST]
+    key = tuple((str(p), p.stem, p.stat().st_mtime_ns) for p in found)
+    return _load_lists(key)
+
+
+@lru_cache(maxsize=1)
+def english_drug_names() -> dict[str, str]:
+    raw = yaml.safe_load((DATA_DIR / "drug_names.yaml").read_text(encoding="utf-8"))
+    return {normalize(k): v for k, v in raw["drugs"].items()}
+
+
+@lru_cache(maxsize=8)
+def _name_index(list_key: str, names: tuple[str, ...]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        for base in base_names(name):
+            index.setdefault(base, []).append(i)
+    return index
+
+
+def mentioned_drug_names(question: str, lists: list[DrugList]) -> list[str]:
+    """Drug names in the question: listed Chinese names (longest first, no name inside another) and the Chinese
+    names of English ones from the glossary (also when the list lacks them, so the answer can say so)."""
+    text = normalize(question)
+    found: list[str] = []
+    for english, chinese in english_drug_names().items():
+        if re.search(rf"(?<![a-z]){re.escape(english)}(?![a-z])", text):
+            found.append(chinese)
+    for drug_list in lists:
+        for rows in (drug_list.rows, drug_list.commercial):
+            names = tuple(r.name_zh for r in rows)
+            for base in _name_index(f"{drug_list.doc_id}:{len(names)}", names):
+                if len(base) >= 2 and base in text:
+                    found.append(base)
+    for chinese in set(english_drug_names().values()):
+        if chinese in text:
+            found.append(chinese)
+    found = sorted(set(found), key=len, reverse=True)
+    kept: list[str] = []
+    for name in found:
+        if not any(name in longer for longer in kept):
+            kept.append(name)
+    return kept
+
+
+def lookup(name: str, lists: list[DrugList]) -> list[DrugEntry]:
+    """The rows whose name (or alias, or salt-free name) is `name`; when none, the rows whose name contains it."""
+    exact = _lookup(name, lists, exact=True)
+    return exact or _lookup(name, lists, exact=False)
+
+
+def _lookup(name: str, lists: list[DrugList], exact: bool) -> list[DrugEntry]:
+    entries: list[DrugEntry] = []
+    for drug_list in lists:
+        for rows in (drug_list.rows, drug_list.commercial):
+            for row in rows:
+                bases = base_names(row.name_zh)
+                if name in bases if exact else (len(name) >= 3 and any(name in b for b in bases)):
+                    entries.append(
+                        DrugEntry(
+                            doc_id=drug_list.doc_id,
+                            name_zh=row.name_zh,
+                            no=row.no,
+                            dosage_form=row.dosage_form,
+                            part=row.section,
+                            drug_class=row.drug_class,
+                            restriction=row.restriction,
+                            payment_standard=row.payment_standard,
+                            agreement_period=row.agreement_period,
+                        )
+                    )
+    return entries

@@ -1,0 +1,374 @@
+"""The persisted section index: ingest, list, remove, search.
+
+Layout under `index_dir`: `docs/<doc_id>.json` holds one document's record and sections; `drug_lists/<doc_id>.json`
+holds an ingested drug list (the NRDL JSON format). The BM25 index (bm25s) is rebuilt from the JSON on first
+search and cached in memory until the files change. With no ingested document, the bundled sample plan of a
+fictional city (data/sample/) is searched instead, so the offline default answers something.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from tools.insurance.models import Hit, IngestedDoc, Section
+from tools.insurance.splitter import detect_language, find_title, read_text, split_document
+from tools.insurance.terms import QueryUnit, analyse_query, covers, normalize, tokenize
+
+SAMPLE_DIR = Path(__file__).parent / "data" / "sample"
+_DOC_ID = re.compile(r"^[\w\-.]{1,80}$")
+
+
+def _docs_dir(index_dir: Path) -> Path:
+    return Path(index_dir) / "docs"
+
+
+def drug_lists_dir(index_dir: Path) -> Path:
+    return Path(index_dir) / "drug_lists"
+
+
+def make_doc_id(path: Path) -> str:
+    stem = re.sub(r"[^\w\-.]+", "_", path.stem).strip("_").lower()
+    return stem[:80] or "document"
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(tmp, path)
+
+
+def _is_drug_list(path: Path) -> bool:
+    return path.suffix.lower() == ".json"
+
+
+def _parse_drug_list(path: Path, doc_id: str) -> tuple[IngestedDoc, str]:
+    raw = path.read_bytes()
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path}: not a readable JSON drug list ({exc})") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("drugs"), list) or not data["drugs"]:
+        raise ValueError(f"{path}: a drug list needs a non-empty 'drugs' array (the NRDL JSON format)")
+    record = IngestedDoc(
+        doc_id=doc_id,
+        title=str(data.get("title") or doc_id),
+        source_path=str(path),
+        language="zh",
+        kind="drug_list",
+        sections=len(data["drugs"]),
+        sha256=hashlib.sha256(raw).hexdigest(),
+    )
+    return record, raw.decode("utf-8-sig")
+
+
+def parse_document(path: Path, doc_id: str) -> tuple[IngestedDoc, list[Section]]:
+    """Read and split one file. Raises ValueError when it cannot be read or holds no text."""
+    text = read_text(path)
+    if not text.strip():
+        raise ValueError(f"{path}: the file is empty")
+    kind, sections = split_document(doc_id, text)
+    if not sections:
+        raise ValueError(f"{path}: no text to index")
+    record = IngestedDoc(
+        doc_id=doc_id,
+        title=find_title(text, doc_id),
+        source_path=str(path),
+        language=detect_language(text),
+        kind=kind,  # type: ignore[arg-type]
+        sections=len(sections),
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
+    return record, sections
+
+
+def ingest(paths: list[Path], index_dir: Path, doc_id: str | None = None) -> list[IngestedDoc]:
+    """Add documents to the index; re-ingesting a doc_id replaces that document.
+
+    Every file is read and split before anything is written, so a bad file leaves the index as it was.
+    `doc_id` names the document when one path is given; otherwise each file's name is its id.
+    """
+    paths = [Path(p) for p in paths]
+    if not paths:
+        raise ValueError("no file to ingest")
+    if doc_id is not None and len(paths) != 1:
+        raise ValueError("--doc-id names one document: give exactly one file with it")
+    if doc_id is not None and not _DOC_ID.match(doc_id):
+        raise ValueError(f"doc id {doc_id!r}: use letters, digits, '_', '-' or '.' (at most 80)")
+    prepared: list[tuple[IngestedDoc, str, bool]] = []
+    seen: set[str] = set()
+    for path in paths:
+        this_id = doc_id or make_doc_id(path)
+        if this_id in seen:
+            raise ValueError(f"two files would get the same doc id {this_id!r}; ingest them separately with --doc-id")
+        seen.add(this_id)
+        if _is_drug_list(path):
+            if not path.is_file():
+                raise ValueError(f"{path}: no such file")
+            record, payload = _parse_drug_list(path, this_id)
+            prepared.append((record, payload, True))
+        else:
+            record, sections = parse_document(path, this_id)
+            payload = json.dumps(
+                {"doc": record.model_dump(), "sections": [s.model_dump() for s in sections]}, ensure_ascii=False
+            )
+            prepared.append((record, payload, False))
+    for record, payload, is_drug_list in prepared:
+        # A doc_id lives in exactly one of the two folders: drop the other kind first.
+        other = (_docs_dir(index_dir) if is_drug_list else drug_lists_dir(index_dir)) / f"{record.doc_id}.json"
+        other.unlink(missing_ok=True)
+        if is_drug_list:
+            _atomic_write(drug_lists_dir(index_dir) / f"{record.doc_id}.json", payload)
+            _atomic_write(drug_lists_dir(index_dir) / f"{record.doc_id}.meta.json", record.model_dump_json())
+        else:
+            _atomic_write(_docs_dir(index_dir) / f"{record.doc_id}.json", payload)
+    return [record for record, _, _ in prepared]
+
+
+def list_documents(index_dir: Path) -> list[IngestedDoc]:
+    """The ingested documents and drug lists, by doc_id."""
+    records: list[IngestedDoc] = []
+    for path in sorted(_docs_dir(index_dir).glob("*.json")):
+        records.append(IngestedDoc.model_validate(json.loads(path.read_text(encoding="utf-8"))["doc"]))
+    for path in sorted(drug_lists_dir(index_dir).glob("*.meta.json")):
+        records.append(IngestedDoc.model_validate_json(path.read_text(encoding="utf-8")))
+    return sorted(records, key=lambda r: r.doc_id)
+
+
+def remove_document(index_dir: Path, doc_id: str) -> bool:
+    """Remove a document or drug list; False when there was none with that id."""
+    removed = False
+    for path in (
+        _docs_dir(index_dir) / f"{doc_id}.json",
+        drug_lists_dir(index_dir) / f"{doc_id}.json",
+        drug_lists_dir(index_dir) / f"{doc_id}.meta.json",
+    ):
+        if path.is_file():
+            path.unlink()
+            removed = True
+    return removed
+
+
+@dataclass
+class LoadedIndex:
+    titles: dict[str, str]
+    languages: dict[str, str]
+    sections: list[Section]
+    section_tokens: list[set[str]]
+    section_texts: list[str]  # normalised, for substring coverage
+    doc_texts: dict[str, str]  # normalised whole documents, for the place check
+    bm25: object
+    doc_freq: dict[str, int] = field(default_factory=dict)
+
+    def idf(self, token: str) -> float:
+        n = len(self.sections)
+        return math.log(1 + (n - self.doc_freq.get(token, 0) + 0.5) / (self.doc_freq.get(token, 0) + 0.5))
+
+
+_CACHE: dict[str, tuple[tuple[tuple[str, int, int], ...], LoadedIndex]] = {}
+
+
+def _source_files(index_dir: Path) -> list[Path]:
+    files = sorted(_docs_dir(index_dir).glob("*.json"))
+    if files:
+        return files
+    return sorted(SAMPLE_DIR.glob("*.md"))
+
+
+def uses_sample(index_dir: Path) -> bool:
+    """True when nothing was ingested and the fictional sample plan answers instead."""
+    return not any(_docs_dir(index_dir).glob("*.json"))
+
+
+def _load_sections(files: list[Path]) -> tuple[dict[str, str], dict[str, str], list[Section]]:
+    titles: dict[str, str] = {}
+    languages: dict[str, str] = {}
+    sections: list[Section] = []
+    for path in files:
+        if path.suffix == ".json":
+            data = json.loads(path.read_text(encoding="utf-8"))
+            record = IngestedDoc.model_validate(data["doc"])
+            sections.extend(Section.model_validate(s) for s in data["sections"])
+        else:  # the bundled sample plan, split on the fly
+            record, doc_sections = parse_document(path, path.stem)
+            sections.extend(doc_sections)
+        titles[record.doc_id] = record.title
+        languages[record.doc_id] = record.language
+    return titles, languages, sections
+
+
+def load_index(index_dir: Path) -> LoadedIndex:
+    """The BM25 index over the ingested documents (or the sample plan), cached until the files change."""
+    files = _source_files(Path(index_dir))
+    signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    key = str(Path(index_dir).resolve())
+    cached = _CACHE.get(key)
+    if cached and cached[0] == signature:
+        return cached[1]
+    import bm25s  # imported here: only a search needs it
+
+    titles, languages, sections = _load_sections(files)
+    corpus_tokens = [tokenize(f"{' '.join(s.path)} {s.label} {s.label} {s.text}") for s in sections]
+    retriever = bm25s.BM25(k1=1.2, b=0.75)
+    retriever.index([tokens or ["∅"] for tokens in corpus_tokens], show_progress=False)
+    doc_freq: dict[str, int] = {}
+    for tokens in corpus_tokens:
+        for token in set(tokens):
+            doc_freq[token] = doc_freq.get(token, 0) + 1
+    doc_texts: dict[str, str] = {}
+    for section in sections:
+        doc_texts[section.doc_id] = doc_texts.get(section.doc_id, "") + "\n" + normalize(section.text)
+    loaded = LoadedIndex(
+        titles=titles,
+        languages=languages,
+        sections=sections,
+        # Coverage also sees the document's title: "社会保险法哪天施行" is covered by the law's own articles.
+        section_tokens=[
+            set(t) | set(tokenize(titles.get(s.doc_id, ""))) for s, t in zip(sections, corpus_tokens, strict=True)
+        ],
+        section_texts=[normalize(f"{titles.get(s.doc_id, '')} {s.label} {s.text}") for s in sections],
+        doc_texts=doc_texts,
+        bm25=retriever,
+        doc_freq=doc_freq,
+    )
+    _CACHE[key] = (signature, loaded)
+    return loaded
+
+
+def search(index_dir: Path, query: str, locale: str = "zh", k: int = 5) -> list[Hit]:
+    """The k best sections for a question, best first, each with its BM25 score and query-term coverage.
+
+    `locale` is the patient's language; the glossary already bridges both languages, so it does not filter.
+    """
+    if not query or not query.strip():
+        return []
+    loaded = load_index(Path(index_dir))
+    if not loaded.sections:
+        return []
+    _, units = analyse_query(query)
+    if not units:
+        return []
+    scores = unit_scores(loaded, units)
+    title_bonus = _title_bonus(loaded, question_text=normalize(query))
+    systems = {u.system for u in units if u.system}
+    query_tokens = {t for u in units for g in u.token_groups for t in g}
+    for i, section in enumerate(loaded.sections):
+        language = loaded.languages.get(section.doc_id)
+        # A Chinese question that names nothing of the US system is about Chinese rules, and a question naming
+        # only US programmes (Medicare, Part B) is about US rules: documents of the other kind do not answer them.
+        # An English question naming Chinese schemes (social insurance, 起付线) leans to the Chinese documents.
+        if (locale == "zh" and "us" not in systems and language == "en") or (systems == {"us"} and language == "zh"):
+            scores[i] = 0.0
+        elif systems == {"cn"} and language == "en":
+            scores[i] *= 0.5
+        scores[i] *= title_bonus.get(section.doc_id, 1.0)
+    order = sorted(range(len(scores)), key=lambda i: -float(scores[i]))
+    hits: list[Hit] = []
+    for i in order[: max(k * 4, 20)]:
+        if float(scores[i]) <= 0:
+            break
+        section = loaded.sections[i]
+        hits.append(
+            Hit(
+                doc_id=section.doc_id,
+                title=loaded.titles.get(section.doc_id, section.doc_id),
+                label=section.label,
+                path=section.path,
+                text=section.text,
+                score=float(scores[i]) * _label_bonus(section, query_tokens),
+                coverage=unit_coverage(loaded, i, units),
+            )
+        )
+    # Rank by BM25 weighted by coverage: a section that answers every part of the question beats one that
+    # repeats a single word many times.
+    hits.sort(key=lambda h: -(h.score * (0.5 + h.coverage)))
+    return hits[:k]
+
+
+def _title_bonus(loaded: LoadedIndex, question_text: str) -> dict[str, float]:
+    """A question that names a document ("医疗保障基金使用监督管理条例哪年实施") is about that document."""
+    bonus: dict[str, float] = {}
+    for doc_id, title in loaded.titles.items():
+        core = re.sub(r"^中华人民共和国|[《》\s]", "", normalize(title))
+        if len(core) >= 4 and core in question_text.replace(" ", ""):
+            bonus[doc_id] = 1.5
+    return bonus
+
+
+def _label_bonus(section: Section, query_tokens: set[str]) -> float:
+    """A heading that the question repeats word for word ("Initial Enrollment Period") is a strong sign."""
+    label_tokens = set(tokenize(section.label))
+    if not label_tokens:
+        return 1.0
+    return 1.0 + 0.3 * len(label_tokens & query_tokens) / len(label_tokens)
+
+
+def unit_scores(loaded: LoadedIndex, units: list[QueryUnit]) -> np.ndarray:
+    """BM25 of the question where each unit counts once: the best of its alternatives (synonyms, translations).
+
+    Summing every synonym instead would favour sections that happen to use several words for one idea.
+    """
+    total = np.zeros(len(loaded.sections), dtype=np.float64)
+    for unit in units:
+        best = np.zeros(len(loaded.sections), dtype=np.float64)
+        for group in unit.token_groups:
+            known = [t for t in group if t in loaded.doc_freq]
+            if not known:
+                continue
+            group_scores = np.asarray(loaded.bm25.get_scores(known), dtype=np.float64)  # type: ignore[attr-defined]
+            if len(group) > 1:
+                group_scores = group_scores / len(group)  # a phrase or a split word scores as one term
+            best = np.maximum(best, group_scores)
+        total += best
+    return total
+
+
+def unit_weight(loaded: LoadedIndex, unit: QueryUnit) -> float:
+    """How telling a query unit is: the IDF of its commonest alternative that the corpus has (a concept is as
+    common as its commonest wording); a fixed weight by part of speech when the corpus has none of them."""
+    known = [loaded.idf(a) for a in unit.alternatives if loaded.doc_freq.get(a)]
+    return (min(known) if known else unit.unknown_weight) * unit.weight_factor
+
+
+CROSS_LANGUAGE_WORD_FACTOR = 0.35
+
+
+def _script(word: str) -> str:
+    return "zh" if re.search(r"[\u4e00-\u9fff]", word) else "en"
+
+
+def section_covers(loaded: LoadedIndex, hit: Hit, unit: QueryUnit) -> bool:
+    """Whether the hit's section holds the unit (by the same test as coverage)."""
+    from tools.insurance.terms import tokenize as _tokenize
+
+    tokens = set(_tokenize(hit.text)) | set(_tokenize(hit.label))
+    text = normalize(f"{hit.label} {hit.text}")
+    return any(covers(a, tokens, text) for a in unit.alternatives)
+
+
+def unit_coverage(loaded: LoadedIndex, section_index: int, units: list[QueryUnit]) -> float:
+    """The IDF-weighted share of the question's units that the section holds."""
+    total = covered = 0.0
+    tokens, text = loaded.section_tokens[section_index], loaded.section_texts[section_index]
+    doc_language = loaded.languages.get(loaded.sections[section_index].doc_id, "zh")
+    for unit in units:
+        weight = unit_weight(loaded, unit)
+        if unit.concept is None and _script(unit.label) != doc_language and any(
+            loaded.doc_freq.get(a) for a in unit.alternatives
+        ):
+            # A plain word in the other language cannot appear in this document: it counts half, as a doubt.
+            weight *= CROSS_LANGUAGE_WORD_FACTOR
+        total += weight
+        if any(covers(a, tokens, text) for a in unit.alternatives):
+            covered += weight
+    return covered / total if total else 0.0

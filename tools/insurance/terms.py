@@ -1,0 +1,249 @@
+"""Words of insurance questions and documents: tokenising (jieba for Chinese), stop words, the bilingual glossary.
+
+The glossary (data/glossary.yaml) groups zh and en terms of one concept; a query that uses any term of a concept
+is expanded with all of them, so an English question finds a Chinese article and lay words find legal ones.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel
+
+DATA_DIR = Path(__file__).parent / "data"
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_TOKEN_RUN = re.compile(r"[\u4e00-\u9fff]+|[a-z0-9]+(?:['’][a-z]+)?")
+
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
+    raw = yaml.safe_load((DATA_DIR / "stopwords.yaml").read_text(encoding="utf-8"))
+    return frozenset(raw["en"].split()), frozenset(raw["zh"].split())
+
+
+def is_en_stopword(word: str) -> bool:
+    return word in _stopwords()[0]
+
+
+def is_zh_stopword(word: str) -> bool:
+    return word in _stopwords()[1]
+
+
+class Concept(BaseModel):
+    id: str
+    zh: list[str]
+    en: list[str]
+    # Regular expressions that also name the concept in lay Chinese ("不给员工交" = contributions unpaid).
+    patterns: list[str] = []
+    # The kind of answer asked for (a phone number, an address): a section that lacks it cannot answer.
+    required: bool = False
+    system: str | None = None  # "cn" or "us": the concept exists only in that country's insurance system
+
+
+class Glossary(BaseModel):
+    source: str
+    concepts: list[Concept]
+    places: list[str] = []  # place names: judged by the place rule (answer.py), not as topic words
+
+
+
+
+@lru_cache(maxsize=1)
+def load_glossary() -> Glossary:
+    raw = yaml.safe_load((DATA_DIR / "glossary.yaml").read_text(encoding="utf-8"))
+    places = yaml.safe_load((DATA_DIR / "places.yaml").read_text(encoding="utf-8"))
+    raw["places"] = [normalize(a) for p in places["places"] for a in p["aliases"] + p.get("demonyms", [])]
+    return Glossary.model_validate(raw)
+
+
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
+
+
+def plain_question(text: str) -> str:
+    """Normalised, with Chinese A-not-A questions made plain: "给不给报" -> "给报" (it is not a negation)."""
+    return _A_NOT_A.sub(r"\1", normalize(text))
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width to ASCII) and lower case; Chinese characters are unchanged."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: enough to match 'deductibles' with 'deductible' and 'covers' with 'covered'."""
+    word = word.replace("’", "'").split("'")[0]
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)] + keep
+    return word
+
+
+@lru_cache(maxsize=1)
+def _jieba():  # type: ignore[no-untyped-def]
+    """jieba, loaded on first use (about a second) with the glossary's zh terms as words."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    for concept in load_glossary().concepts:
+        for term in concept.zh:
+            if _HAN_RUN.fullmatch(term):
+                jieba.add_word(term, freq=20000)
+    return jieba
+
+
+def tokenize(text: str) -> list[str]:
+    """Search tokens: jieba's search-mode words for Chinese, stemmed words for English; stop words dropped."""
+    tokens: list[str] = []
+    for run in _TOKEN_RUN.findall(normalize(text)):
+        if _HAN_RUN.fullmatch(run):
+            for word in _jieba().lcut_for_search(run):
+                if not is_zh_stopword(word):
+                    tokens.append(word)
+        elif not is_en_stopword(run) and not (run.isdigit() and len(run) > 6):
+            tokens.append(stem(run))
+    return tokens
+
+
+def _term_in(term: str, normalized_text: str) -> bool:
+    """A glossary term in a text: a substring for Chinese (two characters at least: "药" is inside "医药费"),
+    whole words for English."""
+    if _HAN_RUN.search(term):
+        return len(term) >= 2 and term in normalized_text
+    if re.search(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])", normalized_text):
+        return True
+    # Word by word with light stemming, so "gig workers" matches "gig worker" and "covers" matches "cover".
+    term_words = [stem(w) for w in re.findall(r"[a-z0-9]+", term)]
+    text_words = [stem(w) for w in re.findall(r"[a-z0-9]+", normalized_text)]
+    n = len(term_words)
+    return n > 0 and any(text_words[i : i + n] == term_words for i in range(len(text_words) - n + 1))
+
+
+_CONTENT_TAGS = ("n", "v", "j", "l", "eng", "x", "i")
+_NOUN_TAGS = ("n", "j", "l", "eng", "i")
+UNKNOWN_NOUN_WEIGHT = 4.0
+UNKNOWN_OTHER_WEIGHT = 1.5
+UNKNOWN_ENGLISH_WEIGHT = 3.0
+VERB_WEIGHT_FACTOR = 0.5
+
+
+def _posseg_cut(text: str) -> list[tuple[str, str]]:
+    _jieba()  # the glossary words first
+    import jieba.posseg
+
+    return [(pair.word, pair.flag) for pair in jieba.posseg.cut(text)]
+
+
+class QueryUnit(BaseModel):
+    """One thing the question asks about: a glossary concept (any of its terms counts) or a plain word."""
+
+    label: str
+    alternatives: list[str]  # terms; the unit is covered by a text holding any of them
+    token_groups: list[list[str]]  # each alternative as search tokens; a unit scores its best alternative
+    concept: str | None = None
+    # Weight when no document has the word: a thing (noun) the documents never name says more than a verb.
+    unknown_weight: float = 2.0
+    weight_factor: float = 1.0  # verbs ("发现", "apply") frame a question more than they name its topic
+    system: str | None = None
+    required: bool = False
+
+
+def _expansion_tokens(term: str) -> list[str]:
+    """A glossary term as search tokens: a Chinese term stays whole (jieba knows it), English words are stemmed."""
+    if _HAN_RUN.fullmatch(term):
+        return [term]
+    return tokenize(term)
+
+
+def _is_number(token: str) -> bool:
+    return token.isdigit() and not re.fullmatch(r"(19|20)\d\d", token)
+
+
+def analyse_query(question: str) -> tuple[list[str], list[QueryUnit]]:
+    """(search tokens with glossary expansion, the units used to measure coverage).
+
+    Numbers the patient gives (amounts, ages) are neither searched nor required in the text; years are.
+    """
+    text = plain_question(question)
+    glossary = load_glossary()
+    units: list[QueryUnit] = []
+    consumed: set[str] = set(glossary.places)
+    search_tokens: list[str] = []
+    matches: list[tuple[Concept, list[str], list[str]]] = []
+    for concept in glossary.concepts:
+        found = [normalize(t) for t in concept.zh + concept.en if _term_in(normalize(t), text)]
+        by_pattern = [m.group(0) for p in concept.patterns if (m := re.search(p, text))]
+        if found or by_pattern:
+            matches.append((concept, found, by_pattern))
+    # A concept named only inside another concept's longer term ("disabled" in "disabled elderly") is that one.
+    matches.sort(key=lambda m: (not m[1], -max(len(t) for t in m[1] or [""])))
+    kept_phrases: list[str] = []
+    for concept, found, by_pattern in matches:
+        inside_longer = all(any(t in p and t != p for p in kept_phrases) for t in found + by_pattern)
+        if inside_longer:
+            consumed.update(tok for t in found + by_pattern for tok in tokenize(t))
+            continue
+        kept_phrases.extend(found)
+        found = found or by_pattern
+        terms = [normalize(t) for t in concept.zh + concept.en]
+        groups = [g for g in (_expansion_tokens(term) for term in terms) if g]
+        for group in groups:
+            search_tokens.extend(group)
+        for term in found:
+            consumed.update(tokenize(term))
+            consumed.update(_HAN_RUN.findall(normalize(term)))
+        units.append(
+            QueryUnit(
+                label=found[0], alternatives=terms, token_groups=groups, concept=concept.id,
+                unknown_weight=UNKNOWN_NOUN_WEIGHT, required=concept.required, system=concept.system,
+            )
+        )
+    # Plain words: jieba's part-of-speech cut for Chinese (nouns and verbs only, one unit per word), stems for
+    # English. Adverbs, pronouns, numerals, particles ("以后", "一直", "哪天") carry no topic.
+    for run in _TOKEN_RUN.findall(text):
+        tagged = _posseg_cut(run) if _HAN_RUN.fullmatch(run) else [(run, "eng")]
+        for word, flag in tagged:
+            if _HAN_RUN.fullmatch(word):
+                if is_zh_stopword(word) or len(word) == 1 or word in consumed or not flag.startswith(_CONTENT_TAGS):
+                    continue
+                if any(word in c for c in consumed):
+                    continue  # part of a glossary term already counted
+                subwords = [w for w in _jieba().lcut_for_search(word) if len(w) >= 2 and w != word]
+                groups = [[word], subwords] if subwords else [[word]]
+                noun = flag.startswith(_NOUN_TAGS)
+                units.append(
+                    QueryUnit(
+                        label=word, alternatives=[word, *subwords], token_groups=groups,
+                        unknown_weight=UNKNOWN_NOUN_WEIGHT if noun else UNKNOWN_OTHER_WEIGHT,
+                        weight_factor=1.0 if noun else VERB_WEIGHT_FACTOR,
+                    )
+                )
+                search_tokens.extend([word, *subwords])
+            else:
+                base = re.split(r"['’]", word)[0]
+                if is_en_stopword(base) or _is_number(word) or stem(word) in consumed or word in consumed:
+                    continue
+                units.append(
+                    QueryUnit(
+                        label=word, alternatives=[stem(word)], token_groups=[[stem(word)]],
+                        unknown_weight=UNKNOWN_ENGLISH_WEIGHT,
+                    )
+                )
+                search_tokens.append(stem(word))
+    return list(dict.fromkeys(search_tokens)), units
+
+
+def covers(alternative: str, section_tokens: set[str], section_text: str) -> bool:
+    """Whether a section holds one alternative of a query unit (token, Chinese substring or English phrase)."""
+    if alternative in section_tokens:
+        return True
+    if _HAN_RUN.search(alternative):
+        return alternative in section_text
+    words = [stem(w) for w in alternative.split()]
+    return len(words) > 1 and all(w in section_tokens for w in words)
