@@ -4,4 +4,6 @@ import sys
 
 from evals.cli import main
 
-sys.exit(main())
+# Guarded: worker processes (spawned) import this module again and must not start a run of their own.
+if __name__ == "__main__":
+    sys.exit(main())

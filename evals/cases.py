@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from evals.scorers import Scorer, scorer_for
 
@@ -54,6 +54,15 @@ class Case(BaseModel):
     rubrics: list[RubricItem] = Field(default_factory=list)
     # The conversation as written (HealthBench), shown to the judge; None for our own cases.
     prompt: list[PromptMessage] | None = None
+
+    @field_validator("answers", mode="before")
+    @classmethod
+    def _answers_as_text(cls, value: Any) -> Any:
+        """Numbers and lists are fine in the data ("age": 30, "symptoms": ["a", "b"]); they are sent as text."""
+        if not isinstance(value, dict):
+            return value
+        return {k: " ".join(map(str, v)) if isinstance(v, list) else v if isinstance(v, str) else str(v).lower()
+                if isinstance(v, bool) else str(v) for k, v in value.items()}
 
     @model_validator(mode="after")
     def _has_something_to_send(self) -> Case:

@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="bearer token for --base-url (env ASSISTANT_EVAL_TOKEN)")
     run.add_argument("--concurrency", type=int,
                      help="conversations at once (default: 8 over HTTP or with a model, 1 in-process offline)")
+    run.add_argument("--workers", type=int,
+                     help="processes for in-process runs (default: one per core, up to 4, offline; else 1)")
     run.add_argument("--out", type=Path, help="run folder (default evals/runs/<time>-<model>)")
     run.add_argument("--gate", action="store_true", help="exit 1 when a gate threshold fails")
     run.add_argument("--gate-file", type=Path, default=GATE_FILE)
@@ -70,8 +72,8 @@ def command_run(args: argparse.Namespace) -> int:
     options = RunOptions(
         suites=args.suite, model=args.model, judge_model=args.judge_model, judge_api_base=args.judge_api_base,
         judge_api_key=os.environ.get("ASSISTANT_JUDGE_API_KEY"), base_url=args.base_url, token=args.token,
-        concurrency=args.concurrency, out_dir=args.out, gate_file=args.gate_file, suites_dir=args.suites_dir,
-        limit=args.limit, case_timeout_s=args.case_timeout, progress=not args.no_progress,
+        concurrency=args.concurrency, workers=args.workers, out_dir=args.out, gate_file=args.gate_file,
+        suites_dir=args.suites_dir, limit=args.limit, case_timeout_s=args.case_timeout, progress=not args.no_progress,
     )
     summary = asyncio.run(run_evals(options))
     print_run_result(summary)

@@ -74,9 +74,12 @@ def answer_for(question: Question, case: Case, locale: str) -> tuple[str | None,
     return answer, None
 
 
-async def run_conversation(target: Target, case: Case, suites_dir: Path) -> Transcript:
-    """Every turn of `case` against `target`. Failures end the conversation and are kept in `error`."""
-    transcript = Transcript()
+async def run_conversation(
+    target: Target, case: Case, suites_dir: Path, transcript: Transcript | None = None
+) -> Transcript:
+    """Every turn of `case` against `target`, appended to `transcript` (so a caller that times the conversation
+    out keeps the turns so far). Failures end the conversation and are kept in `error`."""
+    transcript = transcript if transcript is not None else Transcript()
     try:
         attachments = load_attachments(case, suites_dir)
         transcript.session_id = await target.create_session(case.locale)

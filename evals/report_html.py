@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from evals.cases import safe_file_name
 from evals.report_md import format_interval, format_value
+from evals.scorers.triage import THREE_WAY
 
 if TYPE_CHECKING:
     from evals.runner import RunSummary, SuiteResult
@@ -49,7 +50,8 @@ def _bar_chart(summary: RunSummary) -> str:
             mid = y + (row_h - 10) / 2
             x1, x2 = label_w + low * plot_w, label_w + high * plot_w
             parts.append(f'<line x1="{x1:.1f}" y1="{mid}" x2="{x2:.1f}" y2="{mid}" stroke="#111" stroke-width="1.5"/>')
-        parts.append(f'<text x="{label_w + width + 6:.1f}" y="{y + 14}">{value:.3f}</text>')
+        label_x = label_w + max(value, high if high is not None else 0.0) * plot_w + 6
+        parts.append(f'<text x="{label_x:.1f}" y="{y + 14}">{value:.3f}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -84,8 +86,8 @@ def _confusion(confusion: dict[str, Any]) -> str:
         cells = []
         for column in columns:
             n = counts[row][column]
-            # Green on the diagonal, red elsewhere; darker with more cases.
-            hue = 130 if row == column else 0
+            # Green on the diagonal, amber within the same three-way class, red across classes; darker with more.
+            hue = 130 if row == column else 45 if THREE_WAY.get(row) == THREE_WAY.get(column) else 0
             shade = 100 - int(45 * n / peak) if n else 100
             cells.append(f'<td style="background:hsl({hue},60%,{shade}%);text-align:center">{n}</td>')
         body.append(f"<tr><th>{escape(row)}</th>{''.join(cells)}</tr>")

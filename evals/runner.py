@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import subprocess
 import sys
 import tempfile
@@ -35,6 +36,7 @@ from evals.setup_hooks import run_setup
 from evals.targets import Target, open_http, open_in_process
 
 RUNS_DIR = Path(__file__).resolve().parent / "runs"
+MAX_DEFAULT_WORKERS = 4
 
 
 class RunOptions(BaseModel):
@@ -48,6 +50,9 @@ class RunOptions(BaseModel):
     # Conversations at once. None: 8 over HTTP or with a model (waiting on I/O), 1 in-process offline, where
     # turns are CPU-bound and concurrent writers only contend for the SQLite file.
     concurrency: int | None = None
+    # Worker processes for in-process runs, each with its own assistant and database. None: one per core
+    # (at most MAX_DEFAULT_WORKERS) offline, else 1.
+    workers: int | None = None
     out_dir: Path | None = None
     gate_file: Path = GATE_FILE
     suites_dir: Path = SUITES_DIR
@@ -61,6 +66,7 @@ class CaseRecord(BaseModel):
     case_id: str
     locale: str | None = None
     tags: list[str] = Field(default_factory=list)
+    expected: dict[str, Any] = Field(default_factory=dict)
     passed: bool | None = None  # None: only rubric-graded
     score: float | None = None
     details: dict[str, Any] = Field(default_factory=dict)
@@ -109,10 +115,21 @@ def _git_commit() -> str | None:
     return done.stdout.strip() or None
 
 
+def _waits_on_io(options: RunOptions) -> bool:
+    return bool(options.base_url or options.model != "offline" or options.judge_model)
+
+
 def resolve_concurrency(options: RunOptions) -> int:
     if options.concurrency is not None:
         return options.concurrency
-    return 8 if options.base_url or options.model != "offline" or options.judge_model else 1
+    return 8 if _waits_on_io(options) else 1
+
+
+def resolve_workers(options: RunOptions) -> int:
+    """Processes for in-process runs: offline turns are CPU-bound, so one process (and database) per core."""
+    if options.workers is not None:
+        return max(1, options.workers)
+    return 1 if _waits_on_io(options) else max(1, min(os.cpu_count() or 1, MAX_DEFAULT_WORKERS))
 
 
 def load_suites(options: RunOptions) -> tuple[list[Suite], list[str]]:
@@ -138,30 +155,37 @@ def load_suites(options: RunOptions) -> tuple[list[Suite], list[str]]:
 
 
 @contextlib.asynccontextmanager
-async def open_target(options: RunOptions, suites: list[Suite], warnings: list[str]) -> AsyncIterator[Target]:
-    if options.base_url:
-        async with open_http(options.base_url, options.token) as target:
-            yield target
-        return
-    # The database is thrown away: on Linux keep it in memory-backed /dev/shm, where commits cost no disk sync.
+async def prepared_work_dir(suites: list[Suite], warnings: list[str]) -> AsyncIterator[tuple[Path, Path]]:
+    """A throw-away folder and the data folder in it, after the suites' setup hooks ran on it."""
+    # On Linux keep it in memory-backed /dev/shm, where the database's commits cost no disk sync.
     shm = Path("/dev/shm")
     with tempfile.TemporaryDirectory(prefix="evals-", dir=shm if shm.is_dir() else None) as tmp:
         work_dir = Path(tmp)
         data_dir = work_dir / "data"
         data_dir.mkdir()
         warnings.extend(await run_setup([s.name for s in suites], data_dir))
-        async with open_in_process(options.model, work_dir, data_dir) as target:
+        yield work_dir, data_dir
+
+
+@contextlib.asynccontextmanager
+async def open_target(options: RunOptions, suites: list[Suite], warnings: list[str]) -> AsyncIterator[Target]:
+    if options.base_url:
+        async with open_http(options.base_url, options.token) as target:
             yield target
+        return
+    async with prepared_work_dir(suites, warnings) as (work_dir, data_dir), \
+            open_in_process(options.model, work_dir, data_dir) as target:
+        yield target
 
 
 async def run_case(
     target: Target, suite: Suite, case: Case, options: RunOptions, judge: JudgeClient | None
 ) -> CaseRecord:
     started = time.perf_counter()
-    record = CaseRecord(suite=suite.name, case_id=case.id, locale=case.locale, tags=case.tags)
+    record = CaseRecord(suite=suite.name, case_id=case.id, locale=case.locale, tags=case.tags, expected=case.expected)
     try:
-        record.transcript = await asyncio.wait_for(
-            run_conversation(target, case, options.suites_dir), timeout=options.case_timeout_s
+        await asyncio.wait_for(
+            run_conversation(target, case, options.suites_dir, record.transcript), timeout=options.case_timeout_s
         )
     except TimeoutError:
         record.transcript.error = f"timed out after {options.case_timeout_s:g} s"
@@ -215,6 +239,30 @@ def write_case(out_dir: Path, record: CaseRecord) -> None:
     (folder / f"{safe_file_name(record.case_id)}.json").write_text(record.model_dump_json(indent=2), encoding="utf-8")
 
 
+async def _run_in_loop(
+    options: RunOptions, suites: list[Suite], out_dir: Path, warnings: list[str], bar: tqdm,  # type: ignore[type-arg]
+    target: Target | None,
+) -> tuple[list[CaseRecord], str]:
+    """Every case in this event loop, `concurrency` conversations at a time."""
+    judge = judge_client(options.judge_model, options.judge_api_base, options.judge_api_key) \
+        if options.judge_model else None
+    records: list[CaseRecord] = []
+    async with contextlib.AsyncExitStack() as stack:
+        if target is None:
+            target = await stack.enter_async_context(open_target(options, suites, warnings))
+        limiter = asyncio.Semaphore(max(1, resolve_concurrency(options)))
+
+        async def one(suite: Suite, case: Case, chosen: Target) -> None:
+            async with limiter:
+                record = await run_case(chosen, suite, case, options, judge)
+            records.append(record)
+            write_case(out_dir, record)
+            bar.update(1)
+
+        await asyncio.gather(*(one(s, c, target) for s in suites for c in s.cases))
+        return records, target.description
+
+
 async def run_evals(options: RunOptions, target: Target | None = None) -> RunSummary:
     """Run the suites and write the run folder. `target` replaces the in-process/HTTP assistant (tests)."""
     from evals.report_html import write_html
@@ -228,34 +276,26 @@ async def run_evals(options: RunOptions, target: Target | None = None) -> RunSum
     out_dir.mkdir(parents=True, exist_ok=True)
     suites, warnings = load_suites(options)
     gate = load_gate(options.gate_file)
-    judge = judge_client(options.judge_model, options.judge_api_base, options.judge_api_key) \
-        if options.judge_model else None
-    summary = RunSummary(run_id=run_id, started_at=started.isoformat(timespec="seconds"), model=options.model,
+    # Over HTTP the server runs whatever model its operator configured; --model only applies in-process.
+    model = f"as configured on {options.base_url}" if options.base_url else options.model
+    summary = RunSummary(run_id=run_id, started_at=started.isoformat(timespec="seconds"), model=model,
                          judge_model=options.judge_model, git_commit=_git_commit(), out_dir=str(out_dir),
                          grader_prompt=load_grader_prompt().label if options.judge_model else None)
-    records: dict[str, list[CaseRecord]] = {s.name: [] for s in suites}
     total = sum(len(s.cases) for s in suites)
-    async with contextlib.AsyncExitStack() as stack:
-        if target is None:
-            target = await stack.enter_async_context(open_target(options, suites, warnings))
-        summary.target = target.description
-        limiter = asyncio.Semaphore(max(1, resolve_concurrency(options)))
-        bar = tqdm(total=total, desc="evals", unit="case", file=sys.stderr, disable=not options.progress or None)
+    workers = min(resolve_workers(options), total)
+    bar = tqdm(total=total, desc="evals", unit="case", file=sys.stderr, disable=not options.progress or None)
+    try:
+        if target is None and not options.base_url and workers > 1:
+            from evals.parallel import run_in_processes
 
-        async def one(suite: Suite, case: Case) -> None:
-            async with limiter:
-                record = await run_case(target, suite, case, options, judge)
-            records[suite.name].append(record)
-            write_case(out_dir, record)
-            bar.update(1)
-
-        try:
-            await asyncio.gather(*(one(s, c) for s in suites for c in s.cases))
-        finally:
-            bar.close()
+            all_records, summary.target = await run_in_processes(options, suites, out_dir, warnings, bar, workers)
+        else:
+            all_records, summary.target = await _run_in_loop(options, suites, out_dir, warnings, bar, target)
+    finally:
+        bar.close()
     for suite in suites:
         order = {c.id: i for i, c in enumerate(suite.cases)}
-        suite_records = sorted(records[suite.name], key=lambda r: order[r.case_id])
+        suite_records = sorted((r for r in all_records if r.suite == suite.name), key=lambda r: order[r.case_id])
         summary.suites[suite.name] = summarise_suite(suite, suite_records)
     summary.gate = evaluate_gate(
         gate,

@@ -23,13 +23,16 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
-from assistant.graph.capability import CapabilityResponse
 from assistant.reply import TRIAGE_LEVELS, Locale, SafetyEvent, TriageLevel
 from guardrails.policy import load_policy
-from guardrails.rules import DATA_DIR, RuleSet, load_rule_file, prepare_variants
+from guardrails.rules import DATA_DIR, MAX_SCREEN_CHARS, RuleSet, load_rule_file, prepare_variants
+
+if TYPE_CHECKING:  # importing the graph package pulls in LangGraph; the checks only read the response
+    from assistant.graph.capability import CapabilityResponse
 
 _NUMBER = re.compile(r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?")
 _LIST_MARKER = re.compile(r"(?m)^\s*\d{1,2}\s*[.)、]\s")
@@ -122,6 +125,10 @@ def check_output(text: str, response: CapabilityResponse, locale: Locale) -> Out
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
     problems: dict[str, str] = {}
+    if len(text) > MAX_SCREEN_CHARS:
+        # Longer than any reply a template phrases to; too long to check whole, so it is not sent.
+        problems["output.too_long"] = f"the phrased reply has {len(text)} characters"
+        return _result(problems)
     phrased = prepare_variants(text)[0]
     if not phrased.strip():
         problems["output.empty"] = "the phrased reply is empty"

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from assistant.graph.capability import CapabilityResponse
 from assistant.reply import Priority, Referral, ReferralTarget, Route, TriageLevel
 from guardrails.rules import RuleError
+
+if TYPE_CHECKING:  # importing the graph package pulls in LangGraph; the policy only reads the response
+    from assistant.graph.capability import CapabilityResponse
 
 POLICY_PATH = Path(__file__).parent / "policy.yaml"
 

@@ -13,7 +13,7 @@ removed, and a de-obfuscated copy ("k1ll mys3lf", "s-u-i-c-i-d-e") added, so red
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -37,24 +37,63 @@ _CLAUSE_END = re.compile(
     r"[.,;:!?\n。，；：！？、]|\b(?:but|however|although|though|and|so|because|cause|since|then)\b"
     r"|但是|不过|可是|而且|所以|因为|然后"
 )
-MAX_SCREEN_CHARS = 20_000
+# A message longer than this is screened on its head and tail (where instructions and requests sit), which
+# bounds the work on pathological input; patient messages are far shorter.
+MAX_SCREEN_CHARS = 6_000
 
 
 class RuleError(ValueError):
     """A rule file is malformed (bad regex, unknown lexicon, missing reason or source)."""
 
 
+class Spelling(BaseModel):
+    """Respellings of typos and chat shorthand (guardrails/data/spelling.yaml)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str
+    source: str
+    words: dict[str, str]
+    characters: dict[str, str] = Field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _respeller() -> tuple[re.Pattern[str], dict[str, str], dict[int, str]]:
+    path = DATA_DIR / "spelling.yaml"
+    try:
+        spelling = Spelling.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise RuleError(f"invalid spelling file {path}: {exc}") from exc
+    words = {str(k).lower(): str(v).lower() for k, v in spelling.words.items()}
+    alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    characters = str.maketrans({k: v for k, v in spelling.characters.items() if len(k) == 1})
+    return re.compile(rf"(?<![\w'])(?:{alternation})(?![\w'])"), words, characters
+
+
+def respell(text: str) -> str:
+    """`text` (normalised) with typos, chat shorthand and traditional characters folded: "i wnat 2 die" ->
+    "i want to die", "活著沒意思" -> "活着没意思"."""
+    pattern, words, characters = _respeller()
+    return pattern.sub(lambda m: words[m.group(0)], text).translate(characters)
+
+
 def prepare_variants(text: str) -> list[str]:
-    """The forms of `text` that rules are matched against: normalised, and a de-obfuscated copy if different."""
+    """The forms of `text` that rules are matched against: normalised, then de-obfuscated and respelled copies
+    when they differ. A rule fires when it fires on any of them."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    base = normalize(text[:MAX_SCREEN_CHARS].translate(_APOSTROPHES))
+    if len(text) > MAX_SCREEN_CHARS:
+        half = MAX_SCREEN_CHARS // 2
+        text = text[:half] + "\n" + text[-half:]
+    base = normalize(text.translate(_APOSTROPHES))
     base = _HAN_SEPARATED.sub("", base)
     variants = [base]
     decoded = _LEET_WORD.sub(lambda m: m.group(0).translate(_LEET_MAP), base)
     decoded = _SPELLED_OUT.sub(lambda m: re.sub(r"[\s.\-_*]", "", m.group(0)), decoded)
-    if decoded != base:
-        variants.append(decoded)
+    respelled = respell(decoded)
+    for variant in (decoded, respelled):
+        if variant not in variants:
+            variants.append(variant)
     return variants
 
 

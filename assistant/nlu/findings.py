@@ -11,6 +11,8 @@ from assistant.nlu.normalize import normalize
 from assistant.nlu.slots import find_slots
 from assistant.reply import Locale
 
+_PREGNANCY_IMPLIED = frozenset({"reduced_fetal_movement", "fluid_leaking", "contractions"})
+
 
 @lru_cache(maxsize=1)
 def symptom_matcher() -> tuple[Lexicon, Lexicon]:
@@ -65,6 +67,8 @@ def extract_slots(text: str, locale: Locale | None = None) -> dict[str, Any]:
             slots.setdefault("pregnant", finding.present)
         elif finding.code == "postpartum" and finding.present:
             slots.setdefault("postpartum", True)
+        elif finding.code in _PREGNANCY_IMPLIED and finding.present:
+            slots["pregnant"] = True  # "the baby hasn't moved today", "my waters broke": only said in pregnancy
     if slots.get("pregnant") is True or slots.get("postpartum") is True:
-        slots.setdefault("sex", "female")
+        slots["sex"] = "female"
     return slots

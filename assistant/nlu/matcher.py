@@ -110,14 +110,32 @@ def is_negated(text: str, start: int) -> bool:
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
-def _en_pattern(term: str) -> str:
-    parts = []
-    for word in term.split():
-        if word.endswith("*"):
-            parts.append(re.escape(word[:-1]) + r"[a-z']*")
-        else:
-            parts.append(re.escape(word) + r"(?:s|es|d|ed)?")
-    return r"(?<![a-z])" + r"[\s-]+".join(parts) + r"(?![a-z])"
+_TOKEN = re.compile(r"[a-z0-9']+")
+_TERM_TOKEN = re.compile(r"[a-z0-9']+\*?")
+_SUFFIXES = ("s", "es", "d", "ed")
+
+
+@dataclass(frozen=True)
+class _EnTerm:
+    """An English term as tokens; a token ending in '*' matches any word starting with it."""
+
+    code: str
+    tokens: tuple[str, ...]
+
+    def token_matches(self, index: int, word: str) -> bool:
+        token = self.tokens[index]
+        if token.endswith("*"):
+            return word.startswith(token[:-1])
+        return word == token or (word.startswith(token) and word[len(token):] in _SUFFIXES)
+
+
+def _word_bases(word: str) -> set[str]:
+    """The word and the word without a plural or past-tense ending, for looking up a term's first token."""
+    bases = {word}
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            bases.add(word[: -len(suffix)])
+    return bases
 
 
 def _deletes(word: str) -> set[str]:
@@ -130,11 +148,12 @@ class Lexicon:
     def __init__(self, terms: Mapping[str, Iterable[str]], spelling: Mapping[str, str] | None = None) -> None:
         self._spelling = {k.lower(): v.lower() for k, v in (spelling or {}).items()}
         zh: dict[str, list[str]] = {}
-        en_patterns: list[tuple[str, re.Pattern[str]]] = []
         self._regex_terms: list[tuple[str, re.Pattern[str]]] = []
         self._vocabulary: set[str] = set()
+        # English terms indexed by their first token: exact words in a dict, wildcard stems by first letter
+        self._en_exact: dict[str, list[_EnTerm]] = {}
+        self._en_prefix: dict[str, list[_EnTerm]] = {}
         for code, code_terms in terms.items():
-            en_alternatives: list[str] = []
             for raw in code_terms:
                 if raw.startswith("re:"):  # a regular expression, for combinations ("(左|右)手.{0,2}没力")
                     self._regex_terms.append((code, re.compile(raw[3:])))
@@ -146,13 +165,17 @@ class Lexicon:
                 self._vocabulary.update(w.rstrip("*") for w in re.findall(r"[a-z*]+", term) if len(w.rstrip("*")) >= 5)
                 if _HAN.search(term):
                     zh.setdefault(term, []).append(code)
+                    continue
+                tokens = tuple(_TERM_TOKEN.findall(term))
+                if not tokens:
+                    continue
+                entry = _EnTerm(code, tokens)
+                first = tokens[0]
+                if first.endswith("*"):
+                    self._en_prefix.setdefault(first[:1], []).append(entry)
                 else:
-                    en_alternatives.append(_en_pattern(term))
-            if en_alternatives:
-                en_alternatives.sort(key=len, reverse=True)
-                en_patterns.append((code, re.compile("|".join(en_alternatives))))
+                    self._en_exact.setdefault(first, []).append(entry)
         self._zh_terms = sorted(zh.items(), key=lambda item: len(item[0]), reverse=True)
-        self._en_patterns = en_patterns
         self._typo_index: dict[str, set[str]] = {}
         for word in self._vocabulary:
             if len(word) >= 6:
@@ -190,10 +213,39 @@ class Lexicon:
                 for code in codes:
                     matches.append(Match(code, begin, begin + len(term), term, is_negated(text, begin)))
                 begin = text.find(term, begin + 1)
-        for code, pattern in [*self._en_patterns, *self._regex_terms]:
+        matches.extend(self._find_en(text))
+        for code, pattern in self._regex_terms:
             for m in pattern.finditer(text):
                 matches.append(Match(code, m.start(), m.end(), m.group(0), is_negated(text, m.start())))
         return matches
+
+    def _find_en(self, text: str) -> list[Match]:
+        words = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        found: list[Match] = []
+        seen: set[tuple[str, int, int]] = set()
+        for i, (word, start, _) in enumerate(words):
+            candidates = [t for base in _word_bases(word) for t in self._en_exact.get(base, [])]
+            candidates += self._en_prefix.get(word[:1], [])
+            for term in candidates:
+                end = self._match_from(term, words, i, text)
+                if end is None or (term.code, start, end) in seen:
+                    continue
+                seen.add((term.code, start, end))
+                found.append(Match(term.code, start, end, text[start:end], is_negated(text, start)))
+        return found
+
+    @staticmethod
+    def _match_from(term: _EnTerm, words: list[tuple[str, int, int]], i: int, text: str) -> int | None:
+        """The end offset when the term's tokens match the words from `i` on, separated by spaces or hyphens."""
+        if i + len(term.tokens) > len(words):
+            return None
+        for k in range(len(term.tokens)):
+            word, start, _ = words[i + k]
+            if not term.token_matches(k, word):
+                return None
+            if k and text[words[i + k - 1][2]:start].strip(" -"):
+                return None  # punctuation between the words: not the same phrase
+        return words[i + len(term.tokens) - 1][2]
 
 
 def _one_edit(a: str, b: str) -> bool:

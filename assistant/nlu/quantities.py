@@ -59,8 +59,9 @@ _TEMP_PATTERNS = [
                r"deg\b|celsius|fahrenheit|度|c\b|f\b)"),
     re.compile(r"(?P<v>" + ZH_NUM + r")\s*(?P<u>度|℃)"),
     # a bare number after a fever word: "fever of 39", "temp 101", "烧到39", "体温38.6"
-    re.compile(r"(?:fever|temp|temperature|temps?|thermometer|reading|烧到|烧了|发烧|发热|体温|高烧|低烧|烧)"
-               r"[^0-9.,;!?]{0,12}?(?P<v>\d{2,3}(?:\.\d+)?)"),
+    re.compile(r"(?:fever|temp|temperature|temps?|thermometer|reading|warm|hot|烧到|烧了|发烧|发热|体温|腋温|肛温|耳温|"
+               r"额温|口温|腋下|高烧|低烧|烧)"
+               r"[^0-9.;!?]{0,12}?(?P<v>\d{2,3}(?:\.\d+)?)(?!\s*(?:天|days?|hours?|小时|周|weeks?|岁|years?|次|times))"),
 ]
 
 
@@ -123,8 +124,9 @@ _RELATIVE_HOURS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\blast week\b|\ba week ago\b|上周|上个星期|上礼拜"), 168),
     (re.compile(r"\bfor weeks\b|好几周|好几个星期"), 336),
     (re.compile(r"\b(?:the )?(?:past|last|previous) (?:few |couple of |several )?weeks?\b|\bfor weeks\b"), 336),
-    (re.compile(r"\blast month\b|\bfor months\b|\b(?:the )?(?:past|last|previous) (?:few |couple of |several )?months?\b|"
-                r"上个月|好几个月|几个月"), 720),
+    (re.compile(r"\bfor (?:many |several |a few |some )?months\b|"
+                r"\b(?:the )?(?:past|last|previous) (?:few |couple of |several )months\b|好几个月|几个月"), 2160),
+    (re.compile(r"\blast month\b|\b(?:the )?(?:past|last|previous) month\b|上个月"), 720),
     (re.compile(r"\bfor years\b|好几年|多年|几年"), 8760),
 ]
 
@@ -178,6 +180,10 @@ _EN_AGE = [
     (re.compile(r"\b(?:i'm|i am|im|he's|he is|she's|she is|who is|who's)\s+(?P<n>\d{1,3})\b(?!\s*(?:%|kg|lb|cm|"
                 r"minutes?|hours?|days?|weeks?|months?|degrees?|°|\.\d))"), "year"),
     (re.compile(r"\bin (?:his|her|my|their) (?P<n>\d0)s\b"), "decade"),
+    (re.compile(r"\b(?:mum|mom|mother|dad|father|grandma|grandpa|granny|nan|nana|husband|wife|son|daughter|brother|"
+                r"sister|partner|baby|kid|child|boy|girl|friend|patient|uncle|aunt|neighbou?r|grandmother|grandfather)"
+                r"(?:'s| is| was| who is| who's)\s+(?:only |just |now |about |nearly |almost )?(?P<n>\d{1,3})\b"
+                r"(?!\s*(?:%|kg|lbs?|cm|min|hours?|days?|weeks?|months?|degrees?|°|times|x|/|\.\d))"), "year"),
     (re.compile(r"\b(?P<n>\d{1,3})\s*(?:m|f|male|female|man|woman)\b"), "year"),
     (re.compile(r"\b(?:male|female|man|woman|m|f)\s*,?\s*(?P<n>\d{1,3})\b(?!\s*(?:years?|months?|days?|hours?))"),
      "year"),
@@ -186,6 +192,9 @@ _ZH_AGE = [
     (re.compile(r"(?P<n>\d+(?:\.\d+)?|" + ZH_NUM + r")\s*(?P<more>多)?\s*"
                 r"(?P<u>周岁|岁半|岁|个半月|个多月|个月|月龄|周|天)"), None),
     (re.compile(r"出生\s*(?P<n>\d+|" + ZH_NUM + r")\s*(?P<u>天|周|个月)"), None),
+    # "我爸78了", "奶奶九十了": an older relative's age without 岁
+    (re.compile(r"(?:爸|妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|父亲|母亲|老伴|老人|老公|老婆|婆婆|公公)\s*(?:今年|已经)?\s*"
+                r"(?P<n>[4-9]\d|[四五六七八九]十[一二三四五六七八九]?)\s*(?P<u>了|多了)"), None),
 ]
 # After a number of days, weeks or months, these say it is an age ("8个月大", "40天的宝宝"), not a duration.
 _ZH_AGE_TAIL = re.compile(r"大(?!便|概|约|小)|的(?:宝宝|婴儿|孩子|小孩|新生儿|女儿|儿子|宝贝|男孩|女孩|小宝)|宝宝|婴儿")
@@ -222,7 +231,7 @@ def find_age_years(text: str) -> float | None:
             return number
     for pattern, _ in _ZH_AGE:
         for m in pattern.finditer(text):
-            unit = m.group("u")
+            unit = "岁" if m.group("u") in ("了", "多了") else m.group("u")
             # "三天", "两个多月" alone are durations; they are ages only with 大/的宝宝 after or 出生/宝宝 before
             if unit in ("周", "天", "个月", "个多月", "个半月") and not (
                     _ZH_AGE_TAIL.match(text, m.end()) or _ZH_AGE_HEAD.search(text[:m.start()])):
@@ -230,7 +239,7 @@ def find_age_years(text: str) -> float | None:
             number = zh_to_number(m.group("n"))
             if number is None:
                 continue
-            if m.group("more"):
+            if m.groupdict().get("more"):
                 number += 0.5 if unit != "岁" else 5
             if unit in ("岁半", "个半月"):
                 number += 0.5

@@ -14,13 +14,16 @@ _SUBJECTS: list[tuple[str, str, str | None]] = [
      r"娃娃|小婴儿", "infant", None),
     (r"\bmy (?:son|boy)\b|\bour son\b|儿子", "child", "male"),
     (r"\bmy (?:daughter|girl)\b|\bour daughter\b|女儿|闺女", "child", "female"),
-    (r"\bmy (?:child|kid|toddler|little one)\b|\bour (?:child|kid|toddler)\b|孩子|小孩|娃|儿童|幼儿", "child", None),
+    (r"\btoddler\b|幼儿|小宝宝两岁", "toddler", None),
+    (r"\bmy (?:child|kid|little one)\b|\bour (?:child|kid)\b|孩子|小孩|娃|儿童", "child", None),
     (r"\bmy (?:mom|mum|mother|mommy|mama)\b|我妈|妈妈|母亲|老妈|我娘", "mother", "female"),
     (r"\bmy (?:dad|father|daddy|papa)\b|我爸|爸爸|父亲|老爸|我爹", "father", "male"),
     (r"\bmy (?:wife|girlfriend|partner's wife)\b|老婆|妻子|媳妇|爱人|女朋友", "wife", "female"),
     (r"\bmy (?:husband|boyfriend)\b|老公|丈夫|男朋友", "husband", "male"),
     (r"\bmy (?:grandma|grandmother|granny|nan|nana)\b|奶奶|外婆|姥姥", "grandparent", "female"),
     (r"\bmy (?:grandpa|grandfather|granddad|grandad)\b|爷爷|外公|姥爷", "grandparent", "male"),
+    (r"老伴|老头子|老太太|老爷子|老太婆|老人家|\bmy (?:elderly|old) (?:neighbou?r|relative|aunt|uncle)\b", "elderly",
+     None),
     (r"\bmy (?:sister)\b|姐姐|妹妹", "relative", "female"),
     (r"\bmy (?:brother)\b|哥哥|弟弟", "relative", "male"),
     (r"\bmy (?:friend|neighbou?r|colleague|coworker|roommate|flatmate|patient|client|aunt|uncle|cousin)\b|朋友|"
@@ -33,14 +36,17 @@ _SPEAKER_AGE = re.compile(r"\b(?:i'm|i am|im)\s+(?:a\s+|an\s+)?\d|我\s*(?:今�
                           r"我\s*(?:今年)?\s*[一二三四五六七八九十]+岁")
 _OTHER_AGE = re.compile(r"\b(?:my|our)\s+\d{1,3}\s*-?\s*(?:years?|yrs?|y|months?|weeks?|days?)?\s*-?\s*(?:old|yo)")
 
-_FEMALE = re.compile(r"\b(?:woman|female|lady|girl|she|her|f)\b|女|她")
-_MALE = re.compile(r"\b(?:man|male|guy|boy|he|him|his|m)\b|男|他")
+_FEMALE = re.compile(r"\b(?:woman|female|lady|girl|she|her)\b|(?<![a-z'])\d{1,3}\s*f\b|(?<![a-z'])f\s*,?\s*\d{1,3}\b|"
+                     r"女|她")
+_MALE = re.compile(r"\b(?:man|male|guy|boy|he|him|his)\b|(?<![a-z'])\d{1,3}\s*m\b|(?<![a-z'])m\s*,?\s*\d{1,3}\b|男|他")
 
 _SEVERE = re.compile(r"\b(?:severe(?:ly)?|excruciating|unbearable|agoni[sz]ing|agony|terrible|horrible|intense|"
                      r"extreme(?:ly)?|worst|killing me|really bad|very bad|so bad|awful|crippling|debilitating|"
-                     r"can'?t bear|unable to (?:work|walk|sleep))\b|剧烈|剧痛|厉害|受不了|难以忍受|要命|非常痛|非常疼|"
+                     r"can'?t bear|unable to (?:work|walk|sleep)|(?:very|really|so|extremely|incredibly) "
+                     r"(?:painful|sore))\b|剧烈|剧痛|厉害|受不了|难以忍受|要命|非常痛|非常疼|"
                      r"特别痛|特别疼|很严重|严重|疼死|痛死|难受死|忍不了|钻心|撕裂")
-_MODERATE = re.compile(r"\b(?:moderate|quite bad|pretty bad|fairly bad)\b|中等|挺疼|挺痛|比较痛|比较疼")
+_MODERATE = re.compile(r"\b(?:moderate|quite bad|pretty bad|fairly bad|quite painful|quite sore)\b|中等|挺疼|挺痛|"
+                       r"比较痛|比较疼|很疼|很痛")
 _MILD = re.compile(r"\b(?:mild(?:ly)?|slight(?:ly)?|a bit|a little|bit of|minor|not too bad|not that bad|"
                    r"manageable|tolerable|niggl\w*)\b|轻微|有点|稍微|一点点|有一点|不太严重|不严重|还能忍|能忍")
 _PAIN_SCORE = re.compile(r"(?P<n>\d{1,2})\s*(?:/|out of|分之)\s*10|(?:疼痛|pain)\D{0,6}(?P<m>\d{1,2})\s*分")
@@ -85,7 +91,7 @@ def find_slots(text: str) -> dict[str, Any]:
             slots["sex"] = sex
         if name == "infant" and age is None:
             slots["age_group"] = "infant"
-        if name == "grandparent" and age is None:
+        if name in ("grandparent", "elderly") and age is None:
             slots["age_group"] = "elderly"
     elif _SELF.search(text):
         slots["subject"] = "self"

@@ -2,7 +2,7 @@
 
 import { ApiError, UNAUTHORIZED_EVENT, api, fileToAttachment, saveToken, savedToken, streamMessage } from "./api.js";
 import { currentLocale, setLocale, t, translatePage } from "./i18n.js";
-import { el, isEmergency, renderReply, renderTranscript } from "./render.js";
+import { el, isEmergency, renderReply, renderTranscript, timeOf } from "./render.js";
 
 // The API's limits (settings.max_attachment_bytes and the 5 attachments of MessageIn).
 const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
@@ -85,7 +85,7 @@ function renderSessions() {
   list.replaceChildren();
   if (!state.sessions.length) list.append(el("li", { class: "hint", text: t("no_sessions") }));
   for (const session of state.sessions) {
-    const when = new Date(session.created_at).toLocaleString();
+    const when = timeOf(session.created_at);
     const name = session.title || `${t("untitled_session")} · ${when}`;
     list.append(el("li", {},
       el("button", { type: "button", class: "session-button", "data-session": session.id,
@@ -120,15 +120,25 @@ async function refreshMessages(force = false) {
     return;
   }
   if (sessionId !== state.sessionId) return;
-  const changed = messages.length !== state.messages.length ||
-    (messages.length && messages.at(-1).id !== state.messages.at(-1).id);
+  const previous = state.messages;
+  const extends_ = previous.length > 0 && previous.every((m, i) => messages[i] && messages[i].id === m.id);
+  const changed = messages.length !== previous.length || !extends_;
   state.messages = messages;
-  if (force || changed) renderMessages();
+  if (force && !extends_) renderMessages();
+  else if (changed || force) renderMessages(extends_ ? previous.length : 0);
 }
 
-function renderMessages() {
+/**
+ * Shows state.messages. When the first `kept` are already on screen only the new ones are appended, so that
+ * the live region announces just those (a clinician's answer, say) rather than the whole conversation again.
+ */
+function renderMessages(kept = 0) {
   const list = $("messages");
-  list.replaceChildren(...renderTranscript(state.messages, { onChoice: state.busy ? null : (c) => sendChoice(c) }));
+  for (const node of list.querySelectorAll(".pending")) node.remove();
+  const nodes = renderTranscript(state.messages, { onChoice: state.busy ? null : (c) => sendChoice(c) });
+  if (kept > 0 && list.children.length === kept) list.append(...nodes.slice(kept));
+  else list.replaceChildren(...nodes);
+  setBusy(state.busy);  // only the newest question's choices stay enabled
   $("empty-hint").hidden = state.messages.length > 0;
   list.lastElementChild?.scrollIntoView({ block: "end" });
 }

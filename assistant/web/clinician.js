@@ -3,7 +3,7 @@
 
 import { ApiError, UNAUTHORIZED_EVENT, api, saveToken, savedToken } from "./api.js";
 import { currentLocale, label, setLocale, t, translatePage } from "./i18n.js";
-import { el, renderTranscript } from "./render.js";
+import { el, renderTranscript, timeOf } from "./render.js";
 
 const QUEUE_POLL_MS = 10000;
 const OUTCOMES = ["resolved", "referred", "emergency_confirmed", "no_action"];
@@ -94,11 +94,6 @@ function addUnknownReasons(reasons) {
   }
 }
 
-function timeOf(iso) {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "" : date.toLocaleString();
-}
-
 function badges(escalation) {
   return [
     el("span", { class: `badge priority-${escalation.priority}`, text: label("priority", escalation.priority) }),
@@ -110,6 +105,9 @@ function badges(escalation) {
 
 function renderQueue() {
   const list = $("queue-list");
+  // The queue refreshes itself: keep the keyboard focus on the same escalation across a refresh.
+  const focused = document.activeElement && list.contains(document.activeElement)
+    ? document.activeElement.dataset.escalation : null;
   list.replaceChildren();
   if (!state.queue.length) list.append(el("li", { class: "hint", text: t("empty_queue") }));
   for (const escalation of state.queue) {
@@ -120,6 +118,7 @@ function renderQueue() {
         el("span", { class: "badges" }, badges(escalation)),
         el("span", { class: "queue-time", text: timeOf(escalation.created_at) }))));
   }
+  if (focused) list.querySelector(`[data-escalation="${CSS.escape(focused)}"]`)?.focus();
 }
 
 // --- one escalation -------------------------------------------------------------------------------------

@@ -252,8 +252,11 @@ export function renderReply(reply, { onChoice = null, textNode = null } = {}) {
   return body;
 }
 
-function timeOf(iso) {
-  const date = new Date(iso);
+/** A server timestamp in the reader's local time. Times without a zone are UTC (SQLite drops the zone). */
+export function timeOf(iso) {
+  if (!iso) return "";
+  const zoned = /([zZ]|[+-]\d\d:?\d\d)$/.test(iso) ? iso : `${iso}Z`;
+  const date = new Date(zoned);
   return Number.isNaN(date.getTime()) ? "" : date.toLocaleString();
 }
 
@@ -270,8 +273,8 @@ export function renderMessage(message, { onChoice = null, choiceLabels = {}, vie
     item.append(renderReply(payload, { onChoice }));
     if (isEmergency(payload)) item.classList.add("emergency");
   } else {
+    // A clinician's message is labelled by its sender; the text prefix (payload.prefix) is for text-only clients.
     let text = message.text;
-    if (sender === "clinician" && payload.prefix && !text.startsWith(payload.prefix.trim())) text = `${payload.prefix}${text}`;
     if (sender === "patient" && payload.choice && text === payload.choice) {
       text = t("chose", { label: choiceLabels[payload.choice] || payload.choice });
     } else if (sender === "patient" && text) {

@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 import pytest
-from e2e_support import CHROMIUM, CHROMIUM_ARGS, REPO, Pages, Server, browser_missing, free_port
+from e2e_support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, REPO, Pages, Server, browser_missing, free_port
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +33,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     assert created.returncode == 0, created.stderr
     admin_token = created.stdout.strip().splitlines()[-1]
     port = free_port()
-    log_path = data_dir / "server.log"
+    # The server's own log (warnings and tracebacks) is kept with the screenshots, to read when a test fails.
+    ARTIFACTS.mkdir(exist_ok=True)
+    log_path = ARTIFACTS / "server.log"
     with log_path.open("w") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "e2e_webapp:create", "--factory", "--app-dir", str(Path(__file__).parent),
@@ -69,9 +71,13 @@ def browser() -> Iterator[Any]:
     # would break the async tests of other modules run after it.
     reason = browser_missing()
     if reason:
+        if os.environ.get("CI"):  # .ci/run installs the browser: in CI a missing one is a failure, not a skip
+            pytest.fail(reason)
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # The machine may be busy (a turn's first call loads lexicons): wait up to 20 s for what a test expects.
+    expect.set_options(timeout=20_000)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield chromium

@@ -72,7 +72,7 @@ class Pages:
 
     def open(self, path: str, label: str, locale: str = "en") -> Any:
         context = self.browser.new_context(base_url=self.base_url, locale="en-US" if locale == "en" else "zh-CN",
-                                           viewport={"width": 1280, "height": 900})
+                                           viewport={"width": 1280, "height": 900}, timezone_id="Asia/Shanghai")
         context.set_default_timeout(20_000)
         page = context.new_page()
         page.add_init_script(f"localStorage.setItem('assistant.locale', '{locale}')")

@@ -65,6 +65,9 @@ def test_a_clinician_claims_and_answers_an_emergency_and_the_patient_sees_it(pag
     expect(detail.get_by_role("button", name="Claim")).to_be_disabled()
     expect(detail.locator(".facts")).to_contain_text("You")
 
+    # Mark what the patient's page shows now: the answer must be added to it, not re-render it all (a screen
+    # reader would read the whole conversation again).
+    chat.evaluate("document.querySelectorAll('#messages > li').forEach((li) => { li.dataset.marker = 'kept'; })")
     answer = "I have read your message. Please call 911 now and keep your father lying on his side."
     detail.locator("#reply-text").fill(answer)
     detail.get_by_role("button", name="Send reply").click()
@@ -75,6 +78,8 @@ def test_a_clinician_claims_and_answers_an_emergency_and_the_patient_sees_it(pag
     clinician_message = chat.locator("#messages li.from-clinician")
     expect(clinician_message).to_contain_text(answer, timeout=20_000)
     expect(clinician_message.locator(".who")).to_have_text("Clinician")
+    expect(chat.locator("#messages > li[data-marker='kept']")).to_have_count(2)
+    expect(chat.locator("#messages > li")).to_have_count(3)
     pages.screenshot(chat, "patient-sees-answer")
 
     # An empty reply is refused in the page, before any request.

@@ -37,6 +37,8 @@ def test_a_general_reply_streams_in_and_is_stored(pages: Pages, server: Server) 
 
     page, token = signed_in_chat(pages, server, "Dave")
     expect(page.locator("#empty-hint")).to_be_visible()
+    posted: list[str] = []
+    page.on("request", lambda request: posted.append(request.url) if request.method == "POST" else None)
     send(page, "hello")
     reply = last_assistant(page)
     expect(reply.locator(".reply.route-general")).to_be_visible()
@@ -48,6 +50,8 @@ def test_a_general_reply_streams_in_and_is_stored(pages: Pages, server: Server) 
     stored = server.get(f"/v1/sessions/{sessions[0]['id']}/messages", token)
     assert [m["sender"] for m in stored] == ["patient", "assistant"]
     expect(reply.locator(".reply-text")).to_have_text(stored[1]["text"])
+    # The reply came over the Server-Sent Events endpoint, in a session the page created with the interface language.
+    assert [url.split("/v1/")[1].split("/")[-1] for url in posted] == ["sessions", "stream"]
     pages.screenshot(page, "general")
     assert page.js_errors == []
 
@@ -195,4 +199,22 @@ def test_a_patient_answers_the_interview_with_buttons_and_reaches_a_triage_resul
     stored = server.get(f"/v1/sessions/{sessions[0]['id']}/messages", token)
     assert stored[-1]["payload"]["triage"]["final"] is True
     pages.screenshot(page, "triage-result")
+    assert page.js_errors == []
+
+
+def test_attachments_over_the_limits_are_refused_before_sending(pages: Pages, server: Server) -> None:
+    from playwright.sync_api import expect
+
+    page, _ = signed_in_chat(pages, server, "Pia")
+    too_big = {"name": "scan.pdf", "mimeType": "application/pdf", "buffer": b"%PDF" + b"0" * (5 * 1024 * 1024)}
+    page.locator("#attachment-input").set_input_files(files=[too_big])
+    expect(page.locator("#chat-error")).to_contain_text("scan.pdf: The file is too large (limit 5 MB).")
+    expect(page.locator("#attachment-list li")).to_have_count(0)
+    small = [{"name": f"r{i}.csv", "mimeType": "text/csv", "buffer": b"a,b\n"} for i in range(6)]
+    page.locator("#attachment-input").set_input_files(files=small)
+    expect(page.locator("#attachment-list li")).to_have_count(5)
+    expect(page.locator("#chat-error")).to_contain_text("At most 5 files per message.")
+    page.get_by_role("button", name="Remove attachment: r0.csv").click()
+    expect(page.locator("#attachment-list li")).to_have_count(4)
+    expect(page.locator("#attachment-list")).not_to_contain_text("r0.csv")
     assert page.js_errors == []

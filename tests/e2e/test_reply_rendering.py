@@ -59,7 +59,7 @@ def render(page: Any, reply: Reply, after: list[dict[str, Any]] | None = None) -
     """Renders `reply` in a transcript (then the messages `after` it); returns the reply's locator."""
     messages = [
         {"id": "p", "seq": 1, "sender": "patient", "text": "<img src=x onerror=alert(1)>", "payload": {},
-         "created_at": "2026-01-01T00:00:00Z"},
+         "created_at": "2026-01-01T00:00:00.123456"},
         {"id": "a", "seq": 2, "sender": "assistant", "text": reply.text, "payload": reply.model_dump(mode="json"),
          "created_at": "2026-01-01T00:00:01Z"},
         *(after or []),
@@ -140,6 +140,8 @@ def test_every_part_of_a_reply_is_rendered(pages: Pages) -> None:
     # Patient text that looks like HTML is shown as text, never run or parsed.
     expect(page.locator("#rendered li.from-patient .message-text")).to_have_text("<img src=x onerror=alert(1)>")
     expect(page.locator("#rendered img")).to_have_count(0)
+    # Stored times carry no zone (SQLite); they are UTC, shown in the reader's zone (the page runs in Shanghai).
+    expect(page.locator("#rendered li.from-patient time")).to_have_text("1/1/2026, 8:00:00 AM")
     pages.screenshot(page, "full-reply")
     assert page.js_errors == []
 

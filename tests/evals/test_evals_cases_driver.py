@@ -188,3 +188,8 @@ async def test_in_process_target_calls_the_assistant_service_signature() -> None
     assert (await target.send("s1", None, "yes", [])).text == "ok"
     assert calls == [{"user_id": None, "locale": "en"},
                      {"session": "s1", "text": None, "choice": "yes", "attachments": []}]
+
+
+def test_answers_may_be_numbers_booleans_or_lists() -> None:
+    case = _case(answers={"age": 30, "smoker": False, "symptoms": ["cough", "fever"], "sex": "female"})
+    assert case.answers == {"age": "30", "smoker": "false", "symptoms": "cough fever", "sex": "female"}

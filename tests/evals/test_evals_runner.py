@@ -126,7 +126,7 @@ def _patch_target(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _cli(root: Path, out: str, *extra: str) -> int:
     return main(["run", "--suites-dir", str(root / "suites"), "--gate-file", str(root / "gate.yaml"),
-                 "--out", str(root / out), "--no-progress", *extra])
+                 "--out", str(root / out), "--no-progress", "--workers", "1", *extra])
 
 
 def test_cli_gate_exit_codes_and_compare(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -165,3 +165,42 @@ def test_cli_reports_bad_input_clearly(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["compare", str(tmp_path), str(tmp_path)]) == 2
     assert main(["list", "--suites-dir", str(suites)]) == 2
     assert "INVALID" in capsys.readouterr().out
+
+
+def test_cases_are_dealt_evenly_to_workers(tmp_path: Path) -> None:
+    from evals.cases import load_suite_file
+    from evals.parallel import deal
+
+    suites = _suites(tmp_path)
+    loaded = [load_suite_file(suites / f"{name}.jsonl") for name in ("triage", "report", "safety")]
+    shards = deal(loaded, 2)
+    assert [len(s) for s in shards] == [2, 2]
+    assert sorted(item[2] for shard in shards for item in shard) == ["r1", "s1", "t1", "t2"]
+    assert len(deal(loaded, 8)) == 4  # never an empty worker
+
+
+def test_worker_and_concurrency_defaults() -> None:
+    from evals.runner import resolve_concurrency, resolve_workers
+
+    offline = RunOptions()
+    assert resolve_concurrency(offline) == 1 and resolve_workers(offline) >= 1
+    http = RunOptions(base_url="http://x")
+    assert resolve_concurrency(http) == 8 and resolve_workers(http) == 1
+    assert resolve_workers(RunOptions(workers=3)) == 3
+
+
+async def test_a_conversation_that_times_out_keeps_its_turns(tmp_path: Path) -> None:
+    import asyncio
+
+    class SlowSecondTurn(FakeTarget):
+        async def send(self, session_id, text, choice, attachments):  # type: ignore[no-untyped-def]
+            if self.sessions[session_id]:
+                await asyncio.sleep(5)
+            return await super().send(session_id, text, choice, attachments)
+
+    _suites(tmp_path)
+    summary = await run_evals(_options(tmp_path, "run", suites=["triage"], case_timeout_s=0.2),
+                              target=SlowSecondTurn())
+    case = json.loads((tmp_path / "run" / "cases" / "triage" / "t2.json").read_text(encoding="utf-8"))
+    assert case["error"] == "timed out after 0.2 s" and len(case["transcript"]["turns"]) == 1
+    assert summary.suites["triage"].errors == 1

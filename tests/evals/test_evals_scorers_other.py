@@ -180,3 +180,12 @@ def test_general_checks() -> None:
     assert not general.score_case(general.Expected(), []).passed
     scores = general.aggregate([wrong])
     assert scores.get("route_accuracy").value == 0.0  # type: ignore[union-attr]
+
+
+def test_refusal_markers_cover_varied_wording() -> None:
+    expected = insurance.Expected(answerable=False)
+    for text in ("The policy documents I have do not answer this question, and I will not guess.",
+                 "I couldn't find anything on that in the documents.",
+                 "资料中没有相关规定，建议咨询当地医保局。",
+                 "抱歉，我无法根据现有文件回答。"):
+        assert insurance.score_case(expected, [make_reply(route="insurance", text=text)]).passed, text

@@ -151,8 +151,9 @@ def test_lab_units_are_not_doses() -> None:
     assert check_output("Your LDL cholesterol is 160 mg/dL, which is high. Please see a doctor.", response, "en").ok
 
 
-def test_empty_reply_fails_and_bad_arguments_raise() -> None:
+def test_empty_or_overlong_reply_fails_and_bad_arguments_raise() -> None:
     assert not check_output("   ", REPORT_EN, "en").ok
+    assert [e.rule for e in check_output("See your doctor. " * 1000, REPORT_EN, "en").events] == ["output.too_long"]
     with pytest.raises(ValueError, match="locale"):
         check_output("x", REPORT_EN, "fr")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="must be a str"):

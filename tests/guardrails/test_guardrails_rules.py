@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from guardrails.output import output_rules
-from guardrails.rules import RuleError, RuleSet, load_rule_file, prepare_variants
+from guardrails.rules import RuleError, RuleSet, load_rule_file, prepare_variants, respell
 from guardrails.screen import crisis_rules, request_rules, scope_rules
 
 
@@ -105,3 +105,29 @@ def test_prepare_variants_normalises_and_deobfuscates(text: str, expected: str) 
 def test_prepare_variants_rejects_non_strings() -> None:
     with pytest.raises(TypeError):
         prepare_variants(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i wnat to die", "i want to die"),
+        ("do u think i have covid", "do you think i have covid"),
+        ("im gonna k1ll myslef", "i'm going to kill myself"),
+        ("dont", "don't"),
+        ("活著沒意思，我想自殺", "活着没意思,我想自杀"),
+    ],
+)
+def test_typos_and_chat_shorthand_are_respelled(text: str, expected: str) -> None:
+    assert expected in prepare_variants(text)
+
+
+def test_respelling_keeps_words_that_merely_contain_a_shorthand() -> None:
+    assert respell("urine test during pregnancy") == "urine test during pregnancy"
+
+
+def test_warm_up_loads_every_rule_file() -> None:
+    from guardrails.warmup import warm_up
+
+    warm_up()
+    assert crisis_rules.cache_info().currsize == 1
+    assert output_rules.cache_info().currsize == 1

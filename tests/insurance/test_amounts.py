@@ -55,3 +55,16 @@ def test_chinese_numbers() -> None:
     assert parse_chinese_number("十二") == 12
     assert parse_chinese_number("三点五") == 3.5
     assert parse_chinese_number("abc") is None
+
+
+def test_spelling_correction_is_one_edit_and_long_words_only() -> None:
+    from tools.insurance.spelling import correct_spelling
+    from tools.insurance.terms import QueryUnit
+
+    vocabulary = {"acupunctur": 3, "premium": 5, "part": 9}
+    typo = QueryUnit(label="premuim", alternatives=["premuim"], token_groups=[["premuim"]])
+    assert correct_spelling(vocabulary, typo).alternatives == ["premuim", "premium"]
+    short = QueryUnit(label="parf", alternatives=["parf"], token_groups=[["parf"]])
+    assert correct_spelling(vocabulary, short).alternatives == ["parf"]  # too short to guess
+    far = QueryUnit(label="parking", alternatives=["parking"], token_groups=[["parking"]])
+    assert correct_spelling(vocabulary, far).alternatives == ["parking"]

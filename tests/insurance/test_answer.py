@@ -94,3 +94,23 @@ def test_sample_plan_is_labelled_fictional(empty_index: Path) -> None:
 def test_empty_question_is_answered_politely(empty_index: Path) -> None:
     answer = answer_question("  ", "en", empty_index)
     assert not answer.answerable and answer.text
+
+
+def test_english_typos_are_corrected_against_the_documents(corpus_index: Path) -> None:
+    answer = answer_question("Does medicare cover accupuncture?", "en", corpus_index)
+    assert answer.answerable
+    assert ("medicare_and_you_2025_en", "Acupuncture") in {(c.doc_id, c.section) for c in answer.citations}
+
+
+def test_named_foreign_place_is_refused_even_if_a_document_mentions_its_language(corpus_index: Path) -> None:
+    # The Medicare handbook lists "日本語 (Japanese)" among its languages; that does not make it about Japan.
+    answer = answer_question("How does Japan's national health insurance reimburse dental care?", "en", corpus_index)
+    assert not answer.answerable and answer.citations == []
+
+
+def test_drug_list_notes_are_citable_and_medicare_drug_questions_skip_the_chinese_list(corpus_index: Path) -> None:
+    notes = answer_question("医保药品目录里的乙类药怎么报销", "zh", corpus_index)
+    assert notes.answerable
+    assert ("china_nrdl_2025", "凡例（二）") in {(c.doc_id, c.section) for c in notes.citations}
+    medicare = answer_question("Does Medicare cover insulin?", "en", corpus_index)
+    assert all(c.doc_id == "medicare_and_you_2025_en" for c in medicare.citations)

@@ -76,3 +76,21 @@ def test_search_on_real_corpus_finds_articles_in_both_languages(corpus_index: Pa
     hits = search(corpus_index, "Medicare 救护车 报销吗", "zh", 3)
     assert hits[0].doc_id == "medicare_and_you_2025_en"
     assert search(corpus_index, "   ", "zh", 3) == []
+
+
+def test_package_api_ingests_html_and_answers(tmp_path: Path, empty_index: Path) -> None:
+    import tools.insurance as insurance
+    from tools.insurance.ingest import ingest as ingest_entry_point
+
+    page = _write(
+        tmp_path / "clinic_plan.html",
+        "<html><body><h1>Clinic plan</h1><h2>Deductible</h2><p>The yearly deductible is 300 dollars.</p>"
+        "<h2>Dental care</h2><p>Cleanings are covered twice a year.</p></body></html>",
+    )
+    [record] = ingest_entry_point(paths=[page], index_dir=empty_index)
+    assert record.doc_id == "clinic_plan" and record.kind == "headings"
+    insurance.warm_up(empty_index)
+    answer = insurance.answer_question("How much is the yearly deductible?", "en", empty_index)
+    assert answer.answerable
+    assert answer.citations[0].section == "Deductible" and "300 dollars" in answer.citations[0].quote
+    assert not uses_sample(empty_index)

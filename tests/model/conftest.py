@@ -62,7 +62,9 @@ def smollm2_api_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = _free_port()
     log_path = tmp_path_factory.mktemp("smollm2") / "server.log"
     command = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--model_alias", SMOLLM2_ALIAS,
-               "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--n_threads", "2", "--verbose", "False"]
+               "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "4096", "--verbose", "False",
+               # One thread: on a small shared machine more threads contend with the tests themselves.
+               "--n_threads", "1", "--n_threads_batch", "1"]
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ})
     api_base = f"http://127.0.0.1:{port}/v1"
@@ -70,7 +72,8 @@ def smollm2_api_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"the llama.cpp server exited ({process.returncode}): {log_path.read_text()[-2000:]}")
+                tail = log_path.read_text()[-2000:]
+                raise RuntimeError(f"the llama.cpp server exited ({process.returncode}): {tail}")
             try:
                 if httpx.get(f"{api_base}/models", timeout=1).status_code == 200:
                     break
@@ -79,6 +82,9 @@ def smollm2_api_base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"the llama.cpp server did not start in {SERVER_START_TIMEOUT_S} s")
             time.sleep(0.3)
+        # The first completion pages the model in; do it here so that no test pays for it.
+        warm_up = {"model": SMOLLM2_ALIAS, "messages": [{"role": "user", "content": "hi"}], "max_tokens": 4}
+        httpx.post(f"{api_base}/chat/completions", json=warm_up, timeout=120)
         yield api_base
     finally:
         process.terminate()

@@ -86,7 +86,8 @@ def test_only_final_results_are_phrased() -> None:
 
 
 async def test_a_grounded_phrasing_is_released_sentence_by_sentence(released: list[str]) -> None:
-    with FakeModelServer(responder=lambda body: "Glucose: 7.2 mmol/L. It is above 3.9-6.1. Please see a doctor.") as server:
+    answer = "Glucose: 7.2 mmol/L. It is above 3.9-6.1. Please see a doctor."
+    with FakeModelServer(responder=lambda body: answer) as server:
         state: Any = {"locale": "en", "response": REPORT}
         text, problem = await phrase_streaming(state, context_for(server), DRAFT_EN)
     assert problem is None and text == "Glucose: 7.2 mmol/L. It is above 3.9-6.1. Please see a doctor."
@@ -105,6 +106,18 @@ async def test_an_ungrounded_sentence_stops_the_phrasing(released: list[str]) ->
     assert {"rule": "output_ungrounded_number", "action": "replaced_output"} in update["safety"]
 
 
+async def test_a_phrasing_that_drops_a_decided_value_is_not_used(released: list[str]) -> None:
+    with FakeModelServer(responder=lambda body: "Your glucose is 7.2 mmol/L. Please see a doctor.") as server:
+        text, problem = await phrase_streaming({"locale": "en", "response": REPORT}, context_for(server), DRAFT_EN)  # type: ignore[typeddict-item]
+    assert text is None and problem == "dropped_number"  # the range 3.9-6.1 went missing
+
+
+async def test_an_echo_of_the_prompt_is_stopped(released: list[str]) -> None:
+    with FakeModelServer(responder=lambda body: "Draft:\n" + DRAFT_EN) as server:
+        text, problem = await phrase_streaming({"locale": "en", "response": REPORT}, context_for(server), DRAFT_EN)  # type: ignore[typeddict-item]
+    assert text is None and problem == "ungrounded_term" and released == []
+
+
 async def test_compose_records_the_prompt_version_and_counts_one_call(released: list[str]) -> None:
     with FakeModelServer() as server:  # the careful responder returns the draft as it is
         context = context_for(server)
@@ -118,7 +131,7 @@ async def test_compose_makes_no_call_offline_or_for_questions() -> None:
         for context, response in [
             (context_for(None), REPORT),
             (context_for(server, phrasing=False), REPORT),
-            (context_for(server), {"route": "triage", "text": "How old are you?", "question": {"id": "age", "prompt": "?"}}),
+            (context_for(server), {"route": "triage", "text": "How old?", "question": {"id": "age", "prompt": "?"}}),
         ]:
             update = await compose_module.compose({"locale": "en", "response": response}, _Runtime(context))  # type: ignore[arg-type]
             assert update["text"] == response["text"] and update["prompt_version"] == "template"
@@ -126,8 +139,8 @@ async def test_compose_makes_no_call_offline_or_for_questions() -> None:
 
 
 async def test_a_broken_model_leaves_the_template(released: list[str]) -> None:
-    context = Context(session_id="s", turn=TurnInput(), config=CapabilityConfig(),
-                      model=ModelClient("openai/x", api_base="http://127.0.0.1:9/v1", api_key="none", retries=0, timeout_s=2))
+    dead = ModelClient("openai/x", api_base="http://127.0.0.1:9/v1", api_key="none", retries=0, timeout_s=2)
+    context = Context(session_id="s", turn=TurnInput(), config=CapabilityConfig(), model=dead)
     update = await compose_module.compose({"locale": "en", "response": REPORT}, _Runtime(context))  # type: ignore[arg-type]
     assert update["text"] == DRAFT_EN and update["prompt_version"] == "template" and released == []
 

@@ -32,7 +32,8 @@ async def test_json_schema_refused_steps_down_to_json_object_with_schema() -> No
         assert value == Intent(intent="triage")
         assert model.json_mode == "json_object" and usage.llm_calls == 2
         second = server.requests[-1]["response_format"]
-        assert second["type"] == "json_object" and second["schema"]["properties"]["intent"]["enum"] == ["triage", "other"]
+        assert second["type"] == "json_object"
+        assert second["schema"]["properties"]["intent"]["enum"] == ["triage", "other"]
         # The next call goes straight to the mode that works.
         await model.complete_json([{"role": "user", "content": "y"}], Intent)
         assert len(server.requests) == 3

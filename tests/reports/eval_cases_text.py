@@ -311,4 +311,61 @@ Urobilinogen,Semi-Qn    0.2             mg/dL 0.2-1.0"""],
         "flags": [("NA", "N"), ("K", "N"), ("GLU", "N"), ("CA", "N")],
         "critical": False,
     },
+    {
+        "id": "report-en-vertical-cells-036", "locale": "en", "tags": ["en", "vertical-layout", "critical"],
+        "messages": ["Potassium\nResult: 6.4 mmol/L\nReference range: 3.5-5.1\nSodium\nResult: 138 mmol/L\n"
+                     "Reference range: 135-145"],
+        "flags": [("K", "HH"), ("NA", "N")],
+        "critical": True,
+    },
+    {
+        "id": "report-zh-marker-before-value-037", "locale": "zh", "tags": ["zh", "column-order", "marker-first"],
+        "messages": ["项目 提示 结果 单位 参考区间\n白细胞 ↑ 10.8 10^9/L 3.5-9.5\n中性粒细胞% ↑ 78.5 % 40-75\n"
+                     "血红蛋白  132 g/L 130-175"],
+        "flags": [("WBC", "H"), ("NEUT%", "H"), ("HGB", "N")],
+        "critical": False,
+    },
+    {
+        "id": "report-en-shorthand-sex-038", "locale": "en", "tags": ["en", "chat", "sex", "no-units"],
+        "messages": ["58F, labs today: creatinine 1.1, hgb 11.8, alt 45"],
+        # An English report without ranges is read against US-style ranges (female: Cr 0.6-1.1, Hb 12.0-15.5).
+        "flags": [("CREA", "N"), ("HGB", "L"), ("ALT", "N")],
+        "critical": False,
+    },
+    {
+        "id": "report-en-lab-code-column-039", "locale": "en", "tags": ["en", "us", "lab-code-column"],
+        "messages": ["Glucose  01  142  High  mg/dL  65-99  01\nHemoglobin A1c  02  7.4  High  %  4.8-5.6  02"],
+        "flags": [("GLU", "H"), ("HBA1C", "H")],
+        "critical": False,
+    },
+    {
+        "id": "report-zh-unknown-qualitative-040", "locale": "zh", "tags": ["zh", "unknown-analyte", "qualitative"],
+        "messages": ["乙肝五项：HBsAg 阴性 阴性\nHBeAg 阴性 阴性\nHBcAb 阳性 ↑ 阴性"],
+        "flags": [("HBSAG", "N"), ("HBEAG", "N"), ("HBCAB", "H")],
+        "critical": False,
+    },
+    {
+        "id": "report-en-quest-columns-041", "locale": "en", "tags": ["en", "us", "in-range-out-of-range-columns"],
+        "messages": ["""Test Name                         In Range    Out of Range    Reference Range    Lab
+COMPREHENSIVE METABOLIC PANEL
+GLUCOSE                                        112 H          65-99 mg/dL        TP
+  Fasting reference interval
+UREA NITROGEN (BUN)               15                          7-25 mg/dL         TP
+CREATININE                        0.92                        0.60-1.29 mg/dL    TP
+eGFR NON-AFR. AMERICAN            95                          > OR = 60 mL/min/1.73m2
+BUN/CREATININE RATIO              NOT APPLICABLE              6-22 (calc)        TP
+POTASSIUM                                      5.5 H          3.5-5.3 mmol/L     TP
+WHITE BLOOD CELL COUNT            7.5                         3.8-10.8 Thousand/uL
+ABSOLUTE NEUTROPHILS              4200                        1500-7800 cells/uL
+PLATELET COUNT                                 120 L          140-400 Thousand/uL"""],
+        "flags": [("GLU", "H"), ("UREA", "N"), ("CREA", "N"), ("EGFR", "N"), ("K", "H"), ("WBC", "N"),
+                  ("NEUT#", "N"), ("PLT", "L")],
+        "critical": False,
+    },
+    {
+        "id": "report-zh-decimal-comma-042", "locale": "zh", "tags": ["zh", "decimal-comma", "ocr"],
+        "messages": ["钾 K 3,1 mmol/L 3,5-5,3\n钠 Na 139 mmol/L 137-147\n葡萄糖 GLU 5,4 mmol/L 3,9-6,1"],
+        "flags": [("K", "L"), ("NA", "N"), ("GLU", "N")],
+        "critical": False,
+    },
 ]

@@ -32,8 +32,8 @@ def test_every_analyte_is_bilingual_sourced_and_explained(analyte) -> None:  # t
 
 @pytest.mark.parametrize("analyte", catalogue().analytes, ids=lambda a: a.code)
 def test_critical_limits_lie_outside_the_normal_range(analyte) -> None:  # type: ignore[no-untyped-def]
-    for sex in ("male", "female"):
-        reference = analyte.range_for(sex)
+    for sex, convention in [("male", "cn"), ("female", "cn"), ("male", "us"), ("female", "us")]:
+        reference = analyte.range_for(sex, convention)
         if reference is None:
             continue
         if analyte.critical.low is not None and reference.low is not None:

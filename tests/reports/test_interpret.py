@@ -70,10 +70,24 @@ def test_missing_unit_is_read_by_magnitude_in_the_reports_language() -> None:
 
 
 def test_interpret_fills_names_units_ranges_and_explanations_in_the_locale() -> None:
-    parsed = ParsedReport(format="text", results=[RawResult(name="Glucose", code="GLU", value=130, unit="mg/dL")])
-    [result] = interpret(parsed, locale="zh")
+    results = [RawResult(name="Glucose", code="GLU", value=130, unit="mg/dL")]
+    [result] = interpret(ParsedReport(format="text", results=results, locale="zh"))
     assert result.name == "葡萄糖" and result.unit == "mg/dL" and result.loinc == "2345-7"
     assert result.ref_high is not None and 105 < result.ref_high < 115  # 6.1 mmol/L shown in mg/dL
     assert result.flag == "H" and result.explanation and "血糖" in result.explanation
-    [english] = interpret(parsed, locale="en")
+    [english] = interpret(ParsedReport(format="text", results=results, locale="en"))
     assert english.name == "Glucose" and "glucose" in (english.explanation or "").lower()
+    assert (english.ref_low, english.ref_high) == (70, 99)  # an English report: US-style range
+    [asked_in_zh] = interpret(ParsedReport(format="text", results=results, locale="en"), locale="zh")
+    assert asked_in_zh.name == "葡萄糖" and (asked_in_zh.ref_low, asked_in_zh.ref_high) == (70, 99)
+
+
+def test_english_reports_use_us_style_default_ranges() -> None:
+    wbc = RawResult(name="WBC", code="WBC", value=10.2, unit="10^9/L")
+    assert one(wbc, locale="zh") == "H"  # WS/T 405: 3.5-9.5
+    assert one(wbc, locale="en") == "N"  # US: 4.0-11.0
+    ldl = RawResult(name="LDL", code="LDL-C", value=100, unit="mg/dL")
+    assert one(ldl, locale="en") == "H"  # US labs: <100 mg/dL (the bound itself is above it)
+    assert one(ldl.model_copy(update={"value": 99}), locale="en") == "N"
+    glucose = RawResult(name="GLU", code="GLU", value=70, unit="mg/dL")
+    assert one(glucose, locale="en") == "N"  # exactly the lower bound, converted the same way as the value

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tools.reports import interpret, parse_report
-from tools.reports.parse_text import find_date, find_sex, parse_text
+from tools.reports.headers import find_date, find_sex
+from tools.reports.parse_text import parse_text
 
 
 def flags(text: str, sex: str | None = None) -> dict[str, str]:
@@ -44,6 +45,9 @@ def test_two_results_on_one_line_and_chat_lists() -> None:
         ("HDL Cholesterol 41 > OR = 40 mg/dL", "HDL-C", "N"),
         ("Hemoglobn 9.8 g/dL", "HGB", "L"),
         ("my a1c was 6.1", "HBA1C", "H"),
+        ("鉀 5.8 mmol/L 3.5-5.3", "K", "H"),  # traditional characters
+        ("K 3,1 mmol/L 3,5-5,3", "K", "L"),  # decimal commas
+        ("WBC 4.5 x 10(9)/L", "WBC", "N"),
     ],
 )
 def test_layouts_and_noise(text: str, code: str, flag: str) -> None:
@@ -73,6 +77,14 @@ def test_other_tests_named_like_catalogue_ones_are_not_misread() -> None:
     assert flags("CA125 52.3 U/mL 0-35 ↑") == {"CA125": "H"}  # unknown test kept with its own range
     assert flags("癌胚抗原 CEA 2.1 ng/mL 0-5") == {"CEA": "N"}
     assert flags("年龄 45 岁") == {}
+    assert flags("Blood pressure 150/90, heart rate 88") == {}
+    assert flags("心率 88 次/分") == {}
+
+
+def test_a_later_result_is_not_read_as_the_reference_of_an_earlier_one() -> None:
+    found = flags("urine: protein trace, glucose neg, blood 1+, nitrite neg")
+    assert found == {"U-PRO": "H", "U-GLU": "N", "U-BLD": "H", "U-NIT": "N"}
+    assert flags("HBcAb 阳性 ↑ 阴性") == {"HBCAB": "H"}  # after a flag, "阴性" is still its reference
 
 
 def test_header_lines_give_sex_and_date_but_never_results() -> None:
@@ -89,3 +101,26 @@ def test_header_lines_give_sex_and_date_but_never_results() -> None:
 @pytest.mark.parametrize("text", ["", "hello", "头疼三天了", "!!!", "1 2 3 4", "<<<>>>", "ALT", "ALT ↑↑↑", "\x00\x01"])
 def test_text_without_results_gives_none_and_never_crashes(text: str) -> None:
     assert parse_report(text).results == []
+
+
+def test_names_respect_word_boundaries() -> None:
+    assert flags("PLT 250 K/uL 150-450") == {"PLT": "N"}  # "K" of the unit is not potassium
+    assert "CA" not in flags("CA19-9 12 U/mL 0-37")
+    assert flags("k 4.1") == {}  # single-letter names only in upper case
+    assert flags("pt 45 yo, ALT 88") == {"ALT": "H"}  # "pt" is the patient; PT (prothrombin time) is in capitals
+    assert flags("PT 13.5 s 11-14.5") == {"PT": "N"}
+
+
+def test_random_token_soup_never_crashes() -> None:
+    import random
+
+    from tools.reports.catalogue import catalogue
+
+    rng = random.Random(20261121)
+    words = [a for analyte in catalogue().analytes for a in analyte.aliases[:3]]
+    words += ["↑", "↓", "H", "LL", "阴性", "+++", "-", "(", ")", "mmol/L", "10^9/L", "<", ">=", "～", "|", "\t", ",",
+              "3.5-5.3", "12.5", "0", "-7", "1e9", "9999999999", "性别", "男", "2024-01-01", "\u200b", "（", "％"]
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 25)))
+        for result in interpret(parse_report(text)):
+            assert result.flag in ("N", "L", "H", "LL", "HH", "indeterminate")

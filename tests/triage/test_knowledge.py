@@ -10,7 +10,7 @@ from tools.triage.models import Protocol, RedFlag
 
 _CONTEXT = {"pregnant", "postpartum", "diabetes", "heart_disease", "lung_disease", "immunosuppressed",
             "anticoagulant", "recent_surgery", "vaccination_recent", "sweating", "swelling_hands_face",
-            "pain_radiating"}
+            "pain_radiating", "bleeding_any", "pale"}
 
 
 def test_at_least_40_protocols_each_with_source_and_bilingual_label() -> None:

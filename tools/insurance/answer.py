@@ -11,80 +11,44 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel
-
 from assistant.reply import Citation, Locale
 from tools.insurance import drugs as drug_tools
 from tools.insurance.amounts import RuleSet, compute, parse_amounts
+from tools.insurance.evidence import asks_for_figure, document_is_about, figure_wanted, named_places, split_sentences
 from tools.insurance.index import LoadedIndex, load_index, search, section_covers, unit_weight, uses_sample
 from tools.insurance.models import AmountResult, Answer, Hit
-from tools.insurance.terms import DATA_DIR, QueryUnit, analyse_query, covers, normalize, tokenize
+from tools.insurance.terms import (
+    DATA_DIR,
+    QueryUnit,
+    analyse_query,
+    covers,
+    load_yaml,
+    normalize,
+    tokenize,
+)
 
-MIN_SCORE = 1.5  # BM25 (each question unit counted once) below which nothing in the documents is on topic
+MIN_SCORE = 0.5  # BM25 (each question unit counted once) below which nothing in the documents is on topic
 MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's units that the best section must hold
 MIN_FIGURE_SENTENCE_COVERAGE = 0.4  # share of the question that the sentence holding the figure must cover
-SECOND_CITATION_RATIO = 0.75  # a further section is cited when it scores at least this share of the best one
+SECOND_CITATION_RATIO = 0.6  # a further section is cited when it scores at least this share of the best one
 MAX_CITATIONS = 3
 MAX_QUOTE_CHARS = 220
 SAMPLE_PLAN_WORDS = ("样例市", "sample city", "sample plan", "示例方案")
-# What kind of figure a question asks for, and what a text must hold to give one. Bare digits (page or phone
-# numbers) are no figure; "下一年度" is no figure either (一 before 年 is a word, not a count).
-_CN_COUNT = r"(?<![上下每同])(?:[两二三四五六七八九十百千半]|[一二三四五六七八九十百千两]{2,})(?:个)?"
-# Fines are set as multiples of the amount involved ("二倍以上五倍以下"): a multiple answers "how much".
-MONEY_FIGURE = re.compile(
-    r"[$¥￥]\s?\d|\d[\d,.]*\s*(?:元|万元|万|美元|dollars?|yuan|倍)|" + _CN_COUNT + r"(?:元|万元|倍)"
-)
-PERCENT_FIGURE = re.compile(r"\d\s*(?:%|percent|个?百分点)|百分之|" + _CN_COUNT + r"(?:成|个百分点)")
-TIME_FIGURE = re.compile(
-    r"\d[\s-]*(?:个?工作日|日|天|周|个?月|年|days?|weeks?|months?|years?|quarters?)|"
-    + _CN_COUNT + r"(?:日|天|周|月|年|工作日)|(?:下一|次)(?:年度|年|月)|待遇等待期|"
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|sixty|ninety)[\s-]*(?:days?|months?|years?)|"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d"
-)
-ANY_FIGURE = re.compile(
-    MONEY_FIGURE.pattern + "|" + PERCENT_FIGURE.pattern + "|" + TIME_FIGURE.pattern
-    + r"|\d\s*(?:倍|周岁|岁|次|人)|" + _CN_COUNT + r"(?:倍|周岁|次|人)"
-)
-FIGURE_QUESTIONS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
-    (re.compile(r"比例|百分之几|百分比|几成|percent|percentage|what rate|what share"), PERCENT_FIGURE),
-    (re.compile(r"多少钱|多少元|几块|几万|how much (?:is|are|does|do|will|would|money)|多少费用|交多少|"
-                r"what (?:does|will) it cost|(?:what(?:'s| is| are| will)(?: the| my)?|how much is the) "
-                r"[a-z \-]{0,30}(?:premium|deductible|copay|coinsurance|cap|limit)s?\b"), MONEY_FIGURE),
-    (re.compile(r"多久|几天|几个月|几年|多长|哪天|哪一天|哪年|哪一年|何时|几号|几月|什么时候|啥时候|how long|"
-                r"what date|which year|what year|^\s*when\b|\bwhen (?:is|does|do|did|will|can|should|must|was|are)\b"),
-     TIME_FIGURE),
-    (re.compile(r"多少|how much|how many|几个|几人|几倍|多高|多大"), ANY_FIGURE),
-]
-_SENTENCE_END = re.compile(r"(?<=[。；！？!?;])|(?<=\.)\s+|\n+")
-
-
-class Place(BaseModel):
-    id: str
-    aliases: list[str]
-    demonyms: list[str] = []
-    doc_language: str | None = None
 
 
 @lru_cache(maxsize=1)
 def _messages() -> dict[str, dict[str, str]]:
-    return yaml.safe_load((DATA_DIR / "messages.yaml").read_text(encoding="utf-8"))["messages"]
+    return load_yaml(DATA_DIR / "messages.yaml")["messages"]
 
 
 @lru_cache(maxsize=1)
 def _doc_titles() -> dict[str, dict[str, str]]:
-    return yaml.safe_load((DATA_DIR / "doc_titles.yaml").read_text(encoding="utf-8"))["titles"]
-
-
-@lru_cache(maxsize=1)
-def _places() -> list[Place]:
-    raw = yaml.safe_load((DATA_DIR / "places.yaml").read_text(encoding="utf-8"))
-    return [Place.model_validate(p) for p in raw["places"]]
+    return load_yaml(DATA_DIR / "doc_titles.yaml")["titles"]
 
 
 @lru_cache(maxsize=1)
 def _sample_rules() -> dict:  # type: ignore[type-arg]
-    return yaml.safe_load((DATA_DIR / "sample" / "sample_plan_rules.yaml").read_text(encoding="utf-8"))
+    return load_yaml(DATA_DIR / "sample" / "sample_plan_rules.yaml")
 
 
 def msg(key: str, locale: Locale, **values: object) -> str:
@@ -106,49 +70,6 @@ def article_label(label: str, locale: Locale) -> str:
         if number is not None:
             return f"Article {int(number)} ({label})"
     return label
-
-
-def _alias_in(alias: str, text: str) -> bool:
-    if re.search(r"[\u4e00-\u9fff]", alias):
-        return alias in text
-    return re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", text) is not None
-
-
-def _document_is_about(place: Place, hit: Hit, doc_text: str) -> bool:
-    """The document names the place in its title, or at least twice in its text (one mention, such as a
-    language in an accessibility notice, "日本語", does not make a document about Japan)."""
-    title = normalize(hit.title)
-    if any(_alias_in(a, title) for a in place.aliases):
-        return True
-    mentions = 0
-    for alias in place.aliases:
-        if re.search(r"[\u4e00-\u9fff]", alias):
-            mentions += doc_text.count(alias)
-        else:
-            mentions += len(re.findall(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", doc_text))
-    return mentions >= 2
-
-
-def named_places(question: str) -> list[Place]:
-    text = normalize(question)
-    return [p for p in _places() if any(_alias_in(a, text) for a in p.aliases + p.demonyms)]
-
-
-def figure_wanted(question: str) -> re.Pattern[str] | None:
-    """The pattern a text must match to give the figure the question asks for; None if it asks for none."""
-    text = normalize(question)
-    for asked, figure in FIGURE_QUESTIONS:
-        if asked.search(text):
-            return figure
-    return None
-
-
-def asks_for_figure(question: str) -> bool:
-    return figure_wanted(question) is not None
-
-
-def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
 def best_quote(hit: Hit, question: str, figure: re.Pattern[str] | None) -> str:
@@ -205,13 +126,14 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
     """The sections that support an answer, or ([], why not)."""
     # A figure may sit in a short article that ranks low on words alone: look further down for one.
     hits = search(index_dir, question, locale, max(k, 20) if asks_for_figure(question) else k)
+    _, units = analyse_query(question)
+    loaded = load_index(index_dir)
     places = named_places(question)
     if places:
-        loaded = load_index(index_dir)
         for place in places:
             hits = [
                 h for h in hits
-                if _document_is_about(place, h, loaded.doc_texts.get(h.doc_id, ""))
+                if document_is_about(place, h, loaded.doc_texts.get(h.doc_id, ""))
                 and (place.doc_language is None or loaded.languages.get(h.doc_id) == place.doc_language)
             ]
         if not hits:
@@ -219,13 +141,15 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
     hits = [h for h in hits if h.score >= MIN_SCORE and h.coverage >= MIN_COVERAGE]
     if not hits:
         return [], "low score or coverage"
+    systems = {u.system for u in units if u.system}
+    if systems == {"cn"} and any(loaded.languages.get(h.doc_id) == "zh" for h in hits):
+        # A question about Chinese schemes is answered from the Chinese documents only, never padded with Medicare.
+        hits = [h for h in hits if loaded.languages.get(h.doc_id) == "zh"]
     # A year the question names must be in the quoted text: the 2025 handbook does not answer for 2027.
     for year in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", question):
         hits = [h for h in hits if year in h.text]
         if not hits:
             return [], f"year {year} not in documents"
-    _, units = analyse_query(question)
-    loaded = load_index(index_dir)
     for unit in units:
         if unit.required:
             hits = [h for h in hits if section_covers(loaded, h, unit)]
@@ -303,8 +227,8 @@ def answer_from_documents(question: str, locale: Locale, index_dir: Path, k: int
 def answer_drug(question: str, locale: Locale, index_dir: Path) -> Answer | None:
     """A drug-class answer when the question names a drug; None when it names none."""
     lists = drug_tools.drug_lists(index_dir)
-    if not lists:
-        return None
+    if not lists or any(u.system == "us" for u in analyse_query(question)[1]):
+        return None  # no list, or a question about Medicare drug coverage, not the Chinese list
     names = drug_tools.mentioned_drug_names(question, lists)
     if not names:
         return None

@@ -12,12 +12,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel
 
 from tools.insurance.index import drug_lists_dir
 from tools.insurance.models import DrugEntry
-from tools.insurance.terms import DATA_DIR, normalize
+from tools.insurance.terms import DATA_DIR, load_yaml, normalize, word_pattern
 
 REPO_DRUG_LIST = Path(__file__).resolve().parents[2] / "corpora" / "china_nrdl_2025.json"
 _SALT_PREFIX = re.compile(
@@ -100,7 +99,7 @@ def drug_lists(index_dir: Path) -> list[DrugList]:
 
 @lru_cache(maxsize=1)
 def english_drug_names() -> dict[str, str]:
-    raw = yaml.safe_load((DATA_DIR / "drug_names.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(DATA_DIR / "drug_names.yaml")
     return {normalize(k): v for k, v in raw["drugs"].items()}
 
 
@@ -119,7 +118,7 @@ def mentioned_drug_names(question: str, lists: list[DrugList]) -> list[str]:
     text = normalize(question)
     found: list[str] = []
     for english, chinese in english_drug_names().items():
-        if re.search(rf"(?<![a-z]){re.escape(english)}(?![a-z])", text):
+        if word_pattern(english).search(text):
             found.append(chinese)
     for drug_list in lists:
         for rows in (drug_list.rows, drug_list.commercial):

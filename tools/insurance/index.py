@@ -20,8 +20,9 @@ from pathlib import Path
 import numpy as np
 
 from tools.insurance.models import Hit, IngestedDoc, Section
+from tools.insurance.spelling import correct_spelling
 from tools.insurance.splitter import detect_language, find_title, read_text, split_document
-from tools.insurance.terms import QueryUnit, analyse_query, covers, normalize, tokenize
+from tools.insurance.terms import QueryUnit, analyse_query, covers, normalize, tokenize, tokenizer_signature
 
 SAMPLE_DIR = Path(__file__).parent / "data" / "sample"
 _DOC_ID = re.compile(r"^[\w\-.]{1,80}$")
@@ -120,29 +121,68 @@ def ingest(paths: list[Path], index_dir: Path, doc_id: str | None = None) -> lis
         else:
             record, sections = parse_document(path, this_id)
             payload = json.dumps(
-                {"doc": record.model_dump(), "sections": [s.model_dump() for s in sections]}, ensure_ascii=False
+                {
+                    "doc": record.model_dump(),
+                    "sections": [s.model_dump() for s in sections],
+                    # Tokens are stored so that loading is fast; they are redone when the word lists change.
+                    "tokenizer": tokenizer_signature(),
+                    "tokens": [section_tokens(s) for s in sections],
+                },
+                ensure_ascii=False,
             )
             prepared.append((record, payload, False))
     for record, payload, is_drug_list in prepared:
-        # A doc_id lives in exactly one of the two folders: drop the other kind first.
-        other = (_docs_dir(index_dir) if is_drug_list else drug_lists_dir(index_dir)) / f"{record.doc_id}.json"
-        other.unlink(missing_ok=True)
+        doc_file = _docs_dir(index_dir) / f"{record.doc_id}.json"
         if is_drug_list:
             _atomic_write(drug_lists_dir(index_dir) / f"{record.doc_id}.json", payload)
             _atomic_write(drug_lists_dir(index_dir) / f"{record.doc_id}.meta.json", record.model_dump_json())
+            # The list's explanatory notes (凡例: what 甲类/乙类 mean, how they are paid) are citable text.
+            notes = _drug_list_notes(record, payload)
+            if notes:
+                _atomic_write(doc_file, notes)
+            else:
+                doc_file.unlink(missing_ok=True)
         else:
-            _atomic_write(_docs_dir(index_dir) / f"{record.doc_id}.json", payload)
+            # A doc_id is one thing: a document replacing a drug list of the same id removes the list.
+            for old in (f"{record.doc_id}.json", f"{record.doc_id}.meta.json"):
+                (drug_lists_dir(index_dir) / old).unlink(missing_ok=True)
+            _atomic_write(doc_file, payload)
     return [record for record, _, _ in prepared]
+
+
+def _drug_list_notes(record: IngestedDoc, payload: str) -> str | None:
+    """The drug list's 凡例 clauses as sections ("凡例（二）"), in the document format; None when it has none."""
+    fanli = json.loads(payload).get("fanli")
+    if not isinstance(fanli, dict) or not fanli:
+        return None
+    sections = [
+        Section(doc_id=record.doc_id, label=f"凡例{key}", path=["凡例"], text=f"{key}{text}")
+        for key, text in fanli.items()
+        if isinstance(text, str) and text.strip()
+    ]
+    if not sections:
+        return None
+    return json.dumps(
+        {
+            "doc": record.model_dump(),
+            "sections": [s.model_dump() for s in sections],
+            "tokenizer": tokenizer_signature(),
+            "tokens": [section_tokens(s) for s in sections],
+        },
+        ensure_ascii=False,
+    )
 
 
 def list_documents(index_dir: Path) -> list[IngestedDoc]:
     """The ingested documents and drug lists, by doc_id."""
-    records: list[IngestedDoc] = []
+    records: dict[str, IngestedDoc] = {}
     for path in sorted(_docs_dir(index_dir).glob("*.json")):
-        records.append(IngestedDoc.model_validate(json.loads(path.read_text(encoding="utf-8"))["doc"]))
+        record = IngestedDoc.model_validate(json.loads(path.read_text(encoding="utf-8"))["doc"])
+        records[record.doc_id] = record
     for path in sorted(drug_lists_dir(index_dir).glob("*.meta.json")):
-        records.append(IngestedDoc.model_validate_json(path.read_text(encoding="utf-8")))
-    return sorted(records, key=lambda r: r.doc_id)
+        record = IngestedDoc.model_validate_json(path.read_text(encoding="utf-8"))
+        records[record.doc_id] = record  # a drug list's notes are part of the list
+    return sorted(records.values(), key=lambda r: r.doc_id)
 
 
 def remove_document(index_dir: Path, doc_id: str) -> bool:
@@ -190,21 +230,32 @@ def uses_sample(index_dir: Path) -> bool:
     return not any(_docs_dir(index_dir).glob("*.json"))
 
 
-def _load_sections(files: list[Path]) -> tuple[dict[str, str], dict[str, str], list[Section]]:
+def section_tokens(section: Section) -> list[str]:
+    """What BM25 indexes for a section: its path, its label (twice: a heading is a strong sign) and its text."""
+    return tokenize(f"{' '.join(section.path)} {section.label} {section.label} {section.text}")
+
+
+def _load_sections(
+    files: list[Path],
+) -> tuple[dict[str, str], dict[str, str], list[Section], list[list[str]]]:
     titles: dict[str, str] = {}
     languages: dict[str, str] = {}
     sections: list[Section] = []
+    tokens: list[list[str]] = []
     for path in files:
         if path.suffix == ".json":
             data = json.loads(path.read_text(encoding="utf-8"))
             record = IngestedDoc.model_validate(data["doc"])
-            sections.extend(Section.model_validate(s) for s in data["sections"])
+            doc_sections = [Section.model_validate(s) for s in data["sections"]]
+            stored = data.get("tokens") if data.get("tokenizer") == tokenizer_signature() else None
+            tokens.extend(stored if stored else [section_tokens(s) for s in doc_sections])
         else:  # the bundled sample plan, split on the fly
             record, doc_sections = parse_document(path, path.stem)
-            sections.extend(doc_sections)
+            tokens.extend(section_tokens(s) for s in doc_sections)
+        sections.extend(doc_sections)
         titles[record.doc_id] = record.title
         languages[record.doc_id] = record.language
-    return titles, languages, sections
+    return titles, languages, sections, tokens
 
 
 def load_index(index_dir: Path) -> LoadedIndex:
@@ -217,14 +268,14 @@ def load_index(index_dir: Path) -> LoadedIndex:
         return cached[1]
     import bm25s  # imported here: only a search needs it
 
-    titles, languages, sections = _load_sections(files)
-    corpus_tokens = [tokenize(f"{' '.join(s.path)} {s.label} {s.label} {s.text}") for s in sections]
+    titles, languages, sections, corpus_tokens = _load_sections(files)
     retriever = bm25s.BM25(k1=1.2, b=0.75)
     retriever.index([tokens or ["∅"] for tokens in corpus_tokens], show_progress=False)
     doc_freq: dict[str, int] = {}
     for tokens in corpus_tokens:
         for token in set(tokens):
             doc_freq[token] = doc_freq.get(token, 0) + 1
+    title_tokens = {doc_id: set(tokenize(title)) for doc_id, title in titles.items()}
     doc_texts: dict[str, str] = {}
     for section in sections:
         doc_texts[section.doc_id] = doc_texts.get(section.doc_id, "") + "\n" + normalize(section.text)
@@ -234,7 +285,7 @@ def load_index(index_dir: Path) -> LoadedIndex:
         sections=sections,
         # Coverage also sees the document's title: "社会保险法哪天施行" is covered by the law's own articles.
         section_tokens=[
-            set(t) | set(tokenize(titles.get(s.doc_id, ""))) for s, t in zip(sections, corpus_tokens, strict=True)
+            set(t) | title_tokens[s.doc_id] for s, t in zip(sections, corpus_tokens, strict=True)
         ],
         section_texts=[normalize(f"{titles.get(s.doc_id, '')} {s.label} {s.text}") for s in sections],
         doc_texts=doc_texts,
@@ -258,6 +309,7 @@ def search(index_dir: Path, query: str, locale: str = "zh", k: int = 5) -> list[
     _, units = analyse_query(query)
     if not units:
         return []
+    units = [correct_spelling(loaded.doc_freq, u) for u in units]
     scores = unit_scores(loaded, units)
     title_bonus = _title_bonus(loaded, question_text=normalize(query))
     systems = {u.system for u in units if u.system}
@@ -337,7 +389,7 @@ def unit_weight(loaded: LoadedIndex, unit: QueryUnit) -> float:
     """How telling a query unit is: the IDF of its commonest alternative that the corpus has (a concept is as
     common as its commonest wording); a fixed weight by part of speech when the corpus has none of them."""
     known = [loaded.idf(a) for a in unit.alternatives if loaded.doc_freq.get(a)]
-    return (min(known) if known else unit.unknown_weight) * unit.weight_factor
+    return min(known) if known else unit.unknown_weight
 
 
 CROSS_LANGUAGE_WORD_FACTOR = 0.35

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel
@@ -20,9 +21,21 @@ _TOKEN_RUN = re.compile(r"[\u4e00-\u9fff]+|[a-z0-9]+(?:['’][a-z]+)?")
 
 
 
+def load_yaml(path: Path) -> Any:
+    """A data file, parsed with libyaml when PyYAML has it (several times faster than the pure-Python parser)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (a safe loader)
+
+
+@lru_cache(maxsize=8192)
+def word_pattern(term: str) -> re.Pattern[str]:
+    """A compiled whole-word pattern for an English term (cached: re's own cache is too small for the lexicons)."""
+    return re.compile(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])")
+
+
 @lru_cache(maxsize=1)
 def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
-    raw = yaml.safe_load((DATA_DIR / "stopwords.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(DATA_DIR / "stopwords.yaml")
     return frozenset(raw["en"].split()), frozenset(raw["zh"].split())
 
 
@@ -55,8 +68,8 @@ class Glossary(BaseModel):
 
 @lru_cache(maxsize=1)
 def load_glossary() -> Glossary:
-    raw = yaml.safe_load((DATA_DIR / "glossary.yaml").read_text(encoding="utf-8"))
-    places = yaml.safe_load((DATA_DIR / "places.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(DATA_DIR / "glossary.yaml")
+    places = load_yaml(DATA_DIR / "places.yaml")
     raw["places"] = [normalize(a) for p in places["places"] for a in p["aliases"] + p.get("demonyms", [])]
     return Glossary.model_validate(raw)
 
@@ -67,6 +80,17 @@ _A_NOT_A = re.compile(r"([\u4e00-\u9fff])不\1")
 def plain_question(text: str) -> str:
     """Normalised, with Chinese A-not-A questions made plain: "给不给报" -> "给报" (it is not a negation)."""
     return _A_NOT_A.sub(r"\1", normalize(text))
+
+
+@lru_cache(maxsize=1)
+def tokenizer_signature() -> str:
+    """Changes when the word lists that shape tokens change, so that stored tokens are redone."""
+    import hashlib
+
+    digest = hashlib.sha256(b"tokenizer-v1")
+    for name in ("glossary.yaml", "stopwords.yaml"):
+        digest.update((DATA_DIR / name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def normalize(text: str) -> str:
@@ -116,7 +140,7 @@ def _term_in(term: str, normalized_text: str) -> bool:
     whole words for English."""
     if _HAN_RUN.search(term):
         return len(term) >= 2 and term in normalized_text
-    if re.search(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])", normalized_text):
+    if word_pattern(term).search(normalized_text):
         return True
     # Word by word with light stemming, so "gig workers" matches "gig worker" and "covers" matches "cover".
     term_words = [stem(w) for w in re.findall(r"[a-z0-9]+", term)]
@@ -125,19 +149,14 @@ def _term_in(term: str, normalized_text: str) -> bool:
     return n > 0 and any(text_words[i : i + n] == term_words for i in range(len(text_words) - n + 1))
 
 
-_CONTENT_TAGS = ("n", "v", "j", "l", "eng", "x", "i")
-_NOUN_TAGS = ("n", "j", "l", "eng", "i")
 UNKNOWN_NOUN_WEIGHT = 4.0
-UNKNOWN_OTHER_WEIGHT = 1.5
 UNKNOWN_ENGLISH_WEIGHT = 3.0
-VERB_WEIGHT_FACTOR = 0.5
 
 
-def _posseg_cut(text: str) -> list[tuple[str, str]]:
-    _jieba()  # the glossary words first
-    import jieba.posseg
-
-    return [(pair.word, pair.flag) for pair in jieba.posseg.cut(text)]
+def _cut_words(text: str) -> list[str]:
+    """jieba's precise cut (no part-of-speech tagging: loading its tag table costs about a second; fillers are
+    dropped by the stop-word list instead)."""
+    return list(_jieba().lcut(text))
 
 
 class QueryUnit(BaseModel):
@@ -147,9 +166,8 @@ class QueryUnit(BaseModel):
     alternatives: list[str]  # terms; the unit is covered by a text holding any of them
     token_groups: list[list[str]]  # each alternative as search tokens; a unit scores its best alternative
     concept: str | None = None
-    # Weight when no document has the word: a thing (noun) the documents never name says more than a verb.
+    # Weight when no document has the word or concept at all: something the documents never name.
     unknown_weight: float = 2.0
-    weight_factor: float = 1.0  # verbs ("发现", "apply") frame a question more than they name its topic
     system: str | None = None
     required: bool = False
 
@@ -195,7 +213,7 @@ def analyse_query(question: str) -> tuple[list[str], list[QueryUnit]]:
         groups = [g for g in (_expansion_tokens(term) for term in terms) if g]
         for group in groups:
             search_tokens.extend(group)
-        for term in found:
+        for term in found + by_pattern:
             consumed.update(tokenize(term))
             consumed.update(_HAN_RUN.findall(normalize(term)))
         units.append(
@@ -204,24 +222,21 @@ def analyse_query(question: str) -> tuple[list[str], list[QueryUnit]]:
                 unknown_weight=UNKNOWN_NOUN_WEIGHT, required=concept.required, system=concept.system,
             )
         )
-    # Plain words: jieba's part-of-speech cut for Chinese (nouns and verbs only, one unit per word), stems for
-    # English. Adverbs, pronouns, numerals, particles ("以后", "一直", "哪天") carry no topic.
+    # Plain words: jieba's cut for Chinese (one unit per word), stems for English. Stop words ("以后", "一直",
+    # "哪天", "what") and lone characters carry no topic.
     for run in _TOKEN_RUN.findall(text):
-        tagged = _posseg_cut(run) if _HAN_RUN.fullmatch(run) else [(run, "eng")]
-        for word, flag in tagged:
+        for word in _cut_words(run) if _HAN_RUN.fullmatch(run) else [run]:
             if _HAN_RUN.fullmatch(word):
-                if is_zh_stopword(word) or len(word) == 1 or word in consumed or not flag.startswith(_CONTENT_TAGS):
+                if is_zh_stopword(word) or len(word) == 1 or word in consumed:
                     continue
                 if any(word in c for c in consumed):
                     continue  # part of a glossary term already counted
                 subwords = [w for w in _jieba().lcut_for_search(word) if len(w) >= 2 and w != word]
                 groups = [[word], subwords] if subwords else [[word]]
-                noun = flag.startswith(_NOUN_TAGS)
                 units.append(
                     QueryUnit(
                         label=word, alternatives=[word, *subwords], token_groups=groups,
-                        unknown_weight=UNKNOWN_NOUN_WEIGHT if noun else UNKNOWN_OTHER_WEIGHT,
-                        weight_factor=1.0 if noun else VERB_WEIGHT_FACTOR,
+                        unknown_weight=UNKNOWN_NOUN_WEIGHT,
                     )
                 )
                 search_tokens.extend([word, *subwords])

@@ -15,7 +15,7 @@ import yaml
 
 from tools.reports.models import Analyte, Catalogue, QualitativeResult
 from tools.reports.names import AliasMatch, build_trie, find_aliases
-from tools.reports.units import _log_distance, conversion_for
+from tools.reports.units import conversion_for, log_distance
 from tools.reports.vocabulary import clean_text, parse_range
 
 # libyaml's loader when installed: the catalogue loads on the first message, which must stay fast.
@@ -43,7 +43,7 @@ def load_catalogue(path: Path = CATALOGUE_PATH) -> Catalogue:
     with path.open(encoding="utf-8") as handle:
         raw = yaml.load(handle, Loader=SAFE_LOADER)
     for entry in raw.get("analytes", []):
-        for field in ("range", "range_male", "range_female"):
+        for field in ("range", "range_male", "range_female", "range_us", "range_us_male", "range_us_female"):
             if field in entry:
                 entry[field] = _range_dict(entry[field], entry.get("code", "?"))
         entry["aliases"] = [str(a) for a in entry.get("aliases", [])]
@@ -147,4 +147,4 @@ def choose(
 
 def _fit(analyte: Analyte, value: float) -> float:
     reference = analyte.range_for(None)
-    return math.inf if reference is None else _log_distance(value, reference)
+    return math.inf if reference is None else log_distance(value, reference)

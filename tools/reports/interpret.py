@@ -4,9 +4,9 @@ Order, for each result:
 1. a qualitative result (negative, trace, +, ++) against the report's own qualitative reference, else the
    catalogue's normal results;
 2. a number against the report's own range (the report's H/L marker is only a cross-check);
-3. else against the catalogue's adult range (by sex; both sexes when unknown) after converting to the canonical
-   unit; a unit that cannot be reconciled gives `indeterminate`, never normal. With no usable range, the
-   report's own marker is used;
+3. else against the catalogue's adult range (by sex; both sexes when unknown; US-style ranges for English
+   reports, Chinese national standards otherwise) after converting to the canonical unit; a unit that cannot be
+   reconciled gives `indeterminate`, never normal. With no usable range, the report's own marker is used;
 4. critical limits from the catalogue always apply in canonical units, and a lab's own critical marker (HH/LL)
    is never downgraded.
 """
@@ -17,8 +17,14 @@ import re
 
 from assistant.reply import AnalyteResult, Flag
 from tools.reports.catalogue import by_code
-from tools.reports.models import Analyte, ParsedReport, RawResult, RefRange, Sex, UnitConversion
+from tools.reports.models import Analyte, Convention, ParsedReport, RawResult, RefRange, Sex, UnitConversion
 from tools.reports.units import conversion_for, display_unit, infer_conversion, normalize_unit
+from tools.reports.vocabulary import sex_from_word
+
+
+def _convention(report_locale: str) -> Convention:
+    """English reports are read against US-style default ranges, Chinese ones against the national standards."""
+    return "us" if report_locale == "en" else "cn"
 
 
 def _canonical_conversion(analyte: Analyte, result: RawResult) -> tuple[UnitConversion | None, bool]:
@@ -35,7 +41,7 @@ def _canonical_conversion(analyte: Analyte, result: RawResult) -> tuple[UnitConv
 
 def _inferred(analyte: Analyte, result: RawResult, sex: Sex | None, locale: str) -> UnitConversion | None:
     """A conversion guessed from magnitudes, for a value printed without a (usable) unit."""
-    reference = analyte.range_for(sex)
+    reference = analyte.range_for(sex, _convention(locale))
     preferred = analyte.conventional_unit if locale == "en" else None
     if result.ref is not None and result.ref.low is not None and result.ref.high is not None:
         probe = (result.ref.low + result.ref.high) / 2 or result.ref.high
@@ -83,16 +89,15 @@ def _numeric_flag(
         return _marker_flag(result) or "indeterminate", None, None
     if not recognised or conversion is None or canonical is None:
         return "indeterminate", canonical, None
-    reference = analyte.range_for(sex)
+    reference = analyte.range_for(sex, _convention(locale))
     if reference is None or not reference.known:
         return _marker_flag(result) or "indeterminate", canonical, conversion
     flag: Flag = reference.classify(canonical)
-    if flag == "N" and sex is None and result.marker in ("H", "L") and analyte.range_male is not None:
-        # Sex unknown and the value is abnormal for one sex only: the lab, which knows the patient, decides.
-        male = analyte.range_male.classify(canonical)
-        female = analyte.range_female.classify(canonical) if analyte.range_female else "N"
-        if result.marker in (male, female):
-            flag = result.marker
+    by_sex = analyte.sex_ranges(_convention(locale))
+    # Sex unknown and the value is abnormal for one sex only: the lab, which knows the patient, decides.
+    if (flag == "N" and sex is None and result.marker in ("H", "L") and by_sex is not None
+            and result.marker in (by_sex[0].classify(canonical), by_sex[1].classify(canonical))):
+        flag = result.marker
     return flag, canonical, conversion
 
 
@@ -132,14 +137,14 @@ def flag_result(
 
 
 def _display_range(
-    analyte: Analyte | None, result: RawResult, sex: Sex | None, conversion: UnitConversion | None
+    analyte: Analyte | None, result: RawResult, sex: Sex | None, conversion: UnitConversion | None, locale: str
 ) -> RefRange | None:
     """The range shown with the result: the report's own, else the catalogue's in the unit of the value."""
     if result.ref is not None and result.ref.known:
         return result.ref
     if analyte is None or conversion is None or conversion.offset:
         return None
-    reference = analyte.range_for(sex)
+    reference = analyte.range_for(sex, _convention(locale))
     return None if reference is None else reference.scaled(conversion.factor)
 
 
@@ -164,14 +169,15 @@ def explanation_for(analyte: Analyte | None, flag: Flag, locale: str) -> str | N
     return text.get(locale) if text else None
 
 
-def interpret(parsed: ParsedReport, sex: Sex | None = None, locale: str | None = None) -> list[AnalyteResult]:
-    """One AnalyteResult per parsed result, flagged; `sex` overrides the sex printed on the report."""
-    sex = sex or parsed.sex
+def interpret(parsed: ParsedReport, sex: str | None = None, locale: str | None = None) -> list[AnalyteResult]:
+    """One AnalyteResult per parsed result, flagged. `sex` ("male"/"female", also "M", "女", ...) overrides the sex
+    printed on the report; `locale` is the language of names and explanations (default: the report's)."""
+    sex = (sex_from_word(sex) if sex else None) or parsed.sex
     locale = locale or parsed.locale
     analytes: list[AnalyteResult] = []
     for result in parsed.results:
         flag, analyte, _, conversion = _read(result, sex, parsed.locale)
-        shown = _display_range(analyte, result, sex, conversion)
+        shown = _display_range(analyte, result, sex, conversion, parsed.locale)
         value: float | str | None = result.value
         if value is None:
             value = result.value_text or result.qualitative

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 Sex = Literal["male", "female"]
+Convention = Literal["cn", "us"]  # which default ranges: Chinese national standards or US-style
 Marker = Literal["H", "L", "HH", "LL", "A", "N"]
 QualitativeResult = Literal["negative", "trace", "positive"]
 
@@ -39,6 +41,15 @@ class RefRange(BaseModel):
     @property
     def known(self) -> bool:
         return self.low is not None or self.high is not None
+
+    def converted(self, convert: Callable[[float], float]) -> RefRange:
+        """The same interval with each bound passed through `convert` (e.g. to the canonical unit)."""
+        return RefRange(
+            low=None if self.low is None else convert(self.low),
+            high=None if self.high is None else convert(self.high),
+            low_strict=self.low_strict,
+            high_strict=self.high_strict,
+        )
 
     def scaled(self, divide_by: float) -> RefRange:
         """The same interval expressed in another unit (canonical value / factor)."""
@@ -82,9 +93,13 @@ class Analyte(BaseModel):
     unit: str = ""  # canonical unit as displayed; "" for dimensionless (pH, SG, INR, ratios)
     units: dict[str, UnitConversion] = Field(default_factory=dict)  # other accepted units -> canonical
     conventional_unit: str | None = None  # the usual unit on US/English reports, when not the canonical one
-    range: RefRange | None = None  # both sexes
+    range: RefRange | None = None  # both sexes (Chinese national standards, WS/T)
     range_male: RefRange | None = None
     range_female: RefRange | None = None
+    # US-style ranges for English reports, written in `conventional_unit` when set (converted on load).
+    range_us: RefRange | None = None
+    range_us_male: RefRange | None = None
+    range_us_female: RefRange | None = None
     normal_results: list[QualitativeResult] = Field(default_factory=lambda: list[QualitativeResult](["negative"]))
     critical: CriticalLimits = Field(default_factory=CriticalLimits)
     high: Text | None = None  # what a high (or positive) value can mean in general
@@ -100,30 +115,54 @@ class Analyte(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Analyte:
-        if (self.range_male is None) != (self.range_female is None):
-            raise ValueError(f"{self.code}: give both range_male and range_female or neither")
-        if self.range is not None and self.range_male is not None:
-            raise ValueError(f"{self.code}: give either range or range_male/range_female")
+        for prefix in ("range", "range_us"):
+            both, male, female = (getattr(self, prefix + s) for s in ("", "_male", "_female"))
+            if (male is None) != (female is None):
+                raise ValueError(f"{self.code}: give both {prefix}_male and {prefix}_female or neither")
+            if both is not None and male is not None:
+                raise ValueError(f"{self.code}: give either {prefix} or {prefix}_male/{prefix}_female")
         if not self.source.strip():
             raise ValueError(f"{self.code}: source is required")
+        if self.conventional_unit is not None:
+            if self.conventional_unit not in self.units:
+                raise ValueError(f"{self.code}: conventional_unit {self.conventional_unit} is not among its units")
+            conversion = self.units[self.conventional_unit]
+            for name in ("range_us", "range_us_male", "range_us_female"):
+                written = getattr(self, name)
+                if written is not None:
+                    setattr(self, name, written.converted(conversion.to_canonical))
         return self
 
-    def range_for(self, sex: Sex | None) -> RefRange | None:
-        """The default adult range; with sex unknown, the union of both sexes (flag only what is abnormal for both)."""
-        if self.range is not None:
-            return self.range
-        if self.range_male is None or self.range_female is None:
-            return None
-        if sex == "male":
-            return self.range_male
-        if sex == "female":
-            return self.range_female
-        lows = [r.low for r in (self.range_male, self.range_female)]
-        highs = [r.high for r in (self.range_male, self.range_female)]
-        return RefRange(
-            low=None if None in lows else min(x for x in lows if x is not None),
-            high=None if None in highs else max(x for x in highs if x is not None),
-        )
+    def range_for(self, sex: Sex | None, convention: Convention = "cn") -> RefRange | None:
+        """The default adult range (US-style for convention "us" when the catalogue has one); with sex unknown,
+        the union of both sexes (flag only what is abnormal for both)."""
+        if convention == "us" and (self.range_us is not None or self.range_us_male is not None):
+            return _by_sex(self.range_us, self.range_us_male, self.range_us_female, sex)
+        return _by_sex(self.range, self.range_male, self.range_female, sex)
+
+    def sex_ranges(self, convention: Convention = "cn") -> tuple[RefRange, RefRange] | None:
+        if convention == "us" and self.range_us_male is not None and self.range_us_female is not None:
+            return self.range_us_male, self.range_us_female
+        if self.range_male is not None and self.range_female is not None:
+            return self.range_male, self.range_female
+        return None
+
+
+def _by_sex(both: RefRange | None, male: RefRange | None, female: RefRange | None, sex: Sex | None) -> RefRange | None:
+    if both is not None:
+        return both
+    if male is None or female is None:
+        return None
+    if sex == "male":
+        return male
+    if sex == "female":
+        return female
+    lows = [male.low, female.low]
+    highs = [male.high, female.high]
+    return RefRange(
+        low=None if None in lows else min(x for x in lows if x is not None),
+        high=None if None in highs else max(x for x in highs if x is not None),
+    )
 
 
 class Catalogue(BaseModel):

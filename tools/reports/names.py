@@ -3,8 +3,8 @@
 The line is compacted (spaces, commas, dashes, underscores, brackets and non-decimal dots dropped, lower case) so
 that "Bilirubin, Total", "T-BIL" and "TBIL" meet their aliases; a character trie walks it. Boundaries are then
 checked on the original text: Latin aliases not inside a longer word, short ones (K, Na, PT) not running into
-digits or a unit ("CA125", "K/uL"), single letters upper case only, and Chinese aliases not right after a
-character that makes them part of another test's name (尿钾, 离子钙, 前白蛋白).
+digits or a unit ("CA125", "K/uL"), single letters and a few words (PT) upper case only, and Chinese aliases
+not right after a character that makes them part of another test's name (尿钾, 离子钙, 前白蛋白).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class AliasShape:
     starts_han: bool
     ends_alnum: bool
     short: bool  # two or fewer letters and digits: "K", "Na", "PT"
-    single_letter: bool
+    upper_only: bool  # single letters (K, P) and listed words (PT, not "pt" for patient)
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def _shape(alias: str) -> AliasShape:
         starts_han=bool(_HAN.match(cleaned[:1])),
         ends_alnum=bool(_LATIN_OR_DIGIT.match(cleaned[-1:])),
         short=len(alnum) <= 2,
-        single_letter=len(cleaned) == 1 and bool(_LATIN.match(cleaned)),
+        upper_only=(len(cleaned) == 1 and bool(_LATIN.match(cleaned))) or cleaned in vocabulary().upper_case_aliases,
     )
 
 
@@ -96,7 +96,7 @@ def _fits(shape: AliasShape, text: str, begin: int, finish: int, blocked: str) -
         return False
     if shape.starts_han and before and before in blocked:
         return False
-    if shape.single_letter and not text[begin].isupper():
+    if shape.upper_only and not text[begin:finish].isupper():
         return False
     if shape.ends_alnum and after:
         if shape.short and (_LATIN_OR_DIGIT.match(after) or after == "/"):

@@ -9,8 +9,9 @@ import re
 from typing import Any
 
 from tools.reports.catalogue import by_loinc, choose
+from tools.reports.headers import detect_locale, find_date
 from tools.reports.models import ParsedReport, QualitativeResult, RawResult, RefRange, ReportParseError, Sex
-from tools.reports.parse_text import _first_value, _read_tail, detect_locale, find_date, name_matches, parse_text
+from tools.reports.parse_text import first_value, name_matches, parse_text, read_tail
 from tools.reports.vocabulary import clean_text, parse_marker, parse_number, parse_range, vocabulary
 
 _HEADER_KEY = re.compile(r"[\s_\-.:：()（）/]+")
@@ -49,10 +50,10 @@ def result_from_fields(
 ) -> RawResult | None:
     """One result from named fields (a table row); None when the row holds no result."""
     value_text = clean_text(value).strip()
-    number, qualitative, start, end = _first_value(value_text)
+    number, qualitative, start, end = first_value(value_text)
     if start < 0:
         return None
-    tail_unit, tail_ref, tail_qual, tail_text, marker = _read_tail(value_text[end:])
+    tail_unit, tail_ref, tail_qual, tail_text, marker = read_tail(value_text[end:])
     parsed_value = parse_number(number.group(2)) if number else None
     unit = clean_text(unit).strip() or (tail_unit or "")
     ref, ref_qualitative = parse_range(range_text) if range_text.strip() else (tail_ref, tail_qual)

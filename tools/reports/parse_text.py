@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tools.reports.catalogue import alias_key, candidates_for, choose, find_names
-from tools.reports.models import Analyte, Marker, ParsedReport, QualitativeResult, RawResult, RefRange, Sex
+from tools.reports.headers import CLOCK_TIME, DATE_MDY, DATE_YMD, detect_locale, find_date, find_sex
+from tools.reports.models import Analyte, Marker, ParsedReport, QualitativeResult, RawResult, RefRange
 from tools.reports.units import normalize_unit
 from tools.reports.vocabulary import (
     NUMBER,
@@ -22,7 +23,6 @@ from tools.reports.vocabulary import (
     parse_qualitative,
     parse_range,
     qualitative_words,
-    sex_from_word,
     vocabulary,
 )
 
@@ -32,20 +32,11 @@ _RANGE_IN_TEXT = re.compile(
     re.IGNORECASE,
 )
 _LAB_CODE = re.compile(r"0[1-9]")
+_REF_LABEL = re.compile(r"参考|正常|ref|normal|range|interval", re.IGNORECASE)
 _LAB_UNIT = re.compile(r"^[A-Za-z]+/[A-Za-z]+$|^%$")  # "U/mL", "COI/mL": a lab unit for a test we do not know
 _SLASH_SPACES = re.compile(r"(?<=[A-Za-z])\s*/\s*(?=[A-Za-z])")
 _ARROWS = re.compile(r"↑↑|↓↓|↑|↓")
 _GLUED_MARKER = re.compile(r"^(HH|LL|H|L)(?![A-Za-z/])")
-_DATE_YMD = re.compile(r"(20\d{2}|19\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_DATE_MDY = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(20\d{2}|19\d{2})(?!\d)")
-_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
-_SEX_LABEL = re.compile(r"(?:性\s*别|sex|gender)\s*[:：]?\s*([^\s,;|]+)", re.IGNORECASE)
-_SEX_FREE = re.compile(
-    r"(男性|女性|男的|女的|男生|女生|男士|女士|\bfemale\b|\bmale\b|\bwoman\b|\bman\b|[男女](?=[\s,，、/)）:：]|\d|$))",
-    re.IGNORECASE,
-)
-# "45M", "45 yo F", "F/32": age and sex shorthand of case notes.
-_SEX_SHORT = re.compile(r"\b\d{1,3}\s*(?:yo|y/o|y|yrs?)?\s*([MF])\b|\b([MF])\s*/\s*\d{1,3}\b")
 _PIPES = re.compile(r"\s*[|│┃]\s+|\s+[|│┃]\s*|^\s*[|│┃]|[|│┃]\s*$")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _NAME_GLUE = re.compile(r"^[\s()\[\]:：,、/\-]*$")
@@ -113,7 +104,7 @@ def _cluster_candidates(cluster: _NameCluster) -> tuple[list[Analyte], str]:
     return agreed or [], cluster.names[-1]
 
 
-def _first_value(region: str) -> tuple[re.Match[str] | None, QualitativeResult | None, int, int]:
+def first_value(region: str) -> tuple[re.Match[str] | None, QualitativeResult | None, int, int]:
     number = _VALUE.search(region)
     if number and _LAB_CODE.fullmatch(number.group(0).strip()):
         following = _VALUE.search(region, number.end())
@@ -128,7 +119,7 @@ def _first_value(region: str) -> tuple[re.Match[str] | None, QualitativeResult |
     return None, None, -1, -1
 
 
-def _read_tail(tail: str) -> tuple[str | None, RefRange | None, QualitativeResult | None, str, Marker | None]:
+def read_tail(tail: str) -> tuple[str | None, RefRange | None, QualitativeResult | None, str, Marker | None]:
     """Unit, reference range (numeric or qualitative), range text and marker from what follows the value."""
     marker: Marker | None = None
     tail = _SLASH_SPACES.sub("/", tail)  # "mmol / L"
@@ -149,6 +140,7 @@ def _read_tail(tail: str) -> tuple[str | None, RefRange | None, QualitativeResul
         tail = tail[: found.start()] + " " + tail[found.end() :]
     ref_qualitative: QualitativeResult | None = None
     unit: str | None = None
+    other_words = False  # "glucose neg, blood 1+": after another word, "1+" is not this result's reference
     for raw_token in tail.replace("(", " ").replace(")", " ").replace("[", " ").replace("]", " ").split():
         token = raw_token.strip(",;:，。；")
         if not token:
@@ -157,12 +149,16 @@ def _read_tail(tail: str) -> tuple[str | None, RefRange | None, QualitativeResul
         if token_marker is not None and len(token) <= 12 and not _UNIT_LIKE.search(token):
             marker = marker or token_marker
             continue
-        if ref is None and ref_qualitative is None and parse_qualitative(token) is not None:
-            ref_qualitative = parse_qualitative(token)
-            ref_text = token
+        qualitative = parse_qualitative(token)
+        if qualitative is not None:
+            if ref is None and ref_qualitative is None and not other_words:
+                ref_qualitative, ref_text = qualitative, token
             continue
-        if unit is None and (normalize_unit(token) in _known_unit_keys() or _UNIT_LIKE.search(token)):
+        if unit is None and (normalize_unit(token) in _known_unit_keys()
+                             or (_UNIT_LIKE.search(token) and re.search(r"[A-Za-z%个]", token))):
             unit = token
+        elif not _REF_LABEL.search(token):
+            other_words = True
     return unit, ref, ref_qualitative, ref_text, marker
 
 
@@ -194,7 +190,7 @@ def parse_line(line: str, section: str | None = None) -> list[RawResult]:
     for index, cluster in enumerate(clusters):
         region_end = clusters[index + 1].start if index + 1 < len(clusters) else len(line)
         region = line[cluster.end : region_end]
-        number, qualitative, start, end = _first_value(region)
+        number, qualitative, start, end = first_value(region)
         if start < 0:
             continue
         options, name = _cluster_candidates(cluster)
@@ -204,12 +200,14 @@ def parse_line(line: str, section: str | None = None) -> list[RawResult]:
         prefix = line[: cluster.start] if index == 0 else ""
         if options and _has_modifier(junk + " " + prefix) and all(a.panel != "urine" for a in options):
             options, name = [], (prefix.strip() + " " + name + junk).strip()
-        unit, ref, ref_qualitative, ref_text, marker = _read_tail(region[end:])
+        unit, ref, ref_qualitative, ref_text, marker = read_tail(region[end:])
         marker = marker or _marker_before(junk)
         value = parse_number(number.group(2)) if number else None
         analyte = choose(options, unit=unit, value=value, qualitative=qualitative, section=section)
         if analyte is None and ref is None and ref_qualitative is None and marker is None:
             continue  # an unknown name is only kept with the report's own range or flag
+        if analyte is not None and analyte.kind == "qualitative" and value is not None and not (unit or ref):
+            continue  # "blood pressure 150/90": a bare number is not a dipstick reading
         results.append(
             RawResult(
                 name=name.strip(),
@@ -254,7 +252,7 @@ def _unknown_row(line: str) -> RawResult | None:
     lab result (a range, a flag, a lab unit or a qualitative result); it is flagged from its own range or flag,
     else indeterminate."""
     line = re.sub(r"^\s*\d{1,3}(?:\s*[.、)]\s*|\s+)(?=\D)", "", line)  # a row number
-    number, qualitative, start, end = _first_value(line)
+    number, qualitative, start, end = first_value(line)
     if start <= 0:
         return None
     name = line[:start].strip(" :：=\t")
@@ -263,7 +261,7 @@ def _unknown_row(line: str) -> RawResult | None:
     lowered = name.lower()
     if any(word in lowered for word in vocabulary().header_words) or _section_of(name):
         return None
-    unit, ref, ref_qualitative, ref_text, marker = _read_tail(line[end:])
+    unit, ref, ref_qualitative, ref_text, marker = read_tail(line[end:])
     has_unit = unit is not None and (normalize_unit(unit) in _known_unit_keys() or _LAB_UNIT.match(unit))
     worded = qualitative is not None and re.search(r"[A-Za-z\u3400-\u9fff]", line[start:end]) is not None
     if ref is None and ref_qualitative is None and marker is None and not worded and not has_unit:
@@ -290,40 +288,6 @@ def _section_of(line: str) -> str | None:
     return None
 
 
-def find_sex(text: str) -> Sex | None:
-    for match in _SEX_LABEL.finditer(text):
-        sex = sex_from_word(match.group(1)[:6].strip("：:"))
-        if sex is None and match.group(1)[:1] in ("男", "女"):
-            sex = sex_from_word(match.group(1)[:1])
-        if sex:
-            return sex
-    found = _SEX_FREE.search(text)
-    if found:
-        return sex_from_word(found.group(1))
-    short = _SEX_SHORT.search(text)
-    return sex_from_word(short.group(1) or short.group(2)) if short else None
-
-
-def find_date(text: str) -> str | None:
-    ymd = _DATE_YMD.search(text)
-    if ymd:
-        year, month, day = (int(g) for g in ymd.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}"
-    mdy = _DATE_MDY.search(text)
-    if mdy:
-        month, day, year = (int(g) for g in mdy.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
-
-
-def detect_locale(text: str) -> str:
-    han = len(_HAN.findall(text))
-    latin = len(re.findall(r"[A-Za-z]{3,}", text))
-    return "zh" if han >= 2 and han >= latin // 4 else "en"
-
-
 def parse_text(text: str, fmt: str = "text") -> ParsedReport:
     """All results in a block of text, with the patient's sex and the report date when a header says them."""
     results: list[RawResult] = []
@@ -338,7 +302,7 @@ def parse_text(text: str, fmt: str = "text") -> ParsedReport:
         if not any(word in line.lower() for word in ("dob", "birth", "出生")):
             date = date or find_date(line)
         # Dates and clock times are never results ("2024-03-05 08:00" is not 2024 with a range 03-05).
-        lines.append(_TIME.sub(" ", _DATE_MDY.sub(" ", _DATE_YMD.sub(" ", line))))
+        lines.append(CLOCK_TIME.sub(" ", DATE_MDY.sub(" ", DATE_YMD.sub(" ", line))))
     index = 0
     while index < len(lines):
         line = lines[index]

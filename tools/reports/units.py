@@ -64,7 +64,7 @@ def conversion_for(analyte: Analyte, raw_unit: str | None) -> UnitConversion | N
     return None
 
 
-def _log_distance(value: float, reference: RefRange) -> float:
+def log_distance(value: float, reference: RefRange) -> float:
     """How far (in log units) a positive value lies outside a range; 0 inside it."""
     if value <= 0:
         return math.inf
@@ -108,7 +108,7 @@ def infer_conversion(
     preferred = preferred or UnitConversion(factor=1.0)
     best: tuple[float, UnitConversion] | None = None
     for conversion in candidates:
-        distance = _log_distance(conversion.to_canonical(probe), band)
+        distance = log_distance(conversion.to_canonical(probe), band)
         if distance > MAX_GUESS_DISTANCE:
             continue
         same = (conversion.factor, conversion.offset) == (preferred.factor, preferred.offset)

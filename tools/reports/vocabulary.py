@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 
 from tools.reports.models import Marker, QualitativeResult, RefRange, Sex
 
@@ -21,6 +21,8 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPERSCRIPT_RUN = re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 # Dashes and tildes of every width, as OCR and word processors write them.
 _DASHES = str.maketrans({"—": "-", "–": "-", "‐": "-", "‑": "-", "−": "-", "〜": "~", "∼": "~", "～": "~"})
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d{1,2}(?!\d))")
+_PAREN_POWER = re.compile(r"10\((\d{1,2})\)")
 _OR_EQUAL = re.compile(r"([<>])\s*or\s*=", re.IGNORECASE)
 _CN_ONE_AS_DASH = re.compile(r"(?<=\d)\s*[一_]\s*(?=\d)")
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
@@ -44,6 +46,15 @@ class VocabularyFile(BaseModel):
     header_words: list[str]
     blocked_prefixes: list[str]
     identity_words: list[str]
+    upper_case_aliases: list[str]
+    traditional_to_simplified: str
+
+    @field_validator("traditional_to_simplified")
+    @classmethod
+    def _pairs(cls, value: str) -> str:
+        if len(value) % 2:
+            raise ValueError("traditional_to_simplified must hold pairs of characters")
+        return value
     columns: dict[str, list[str]]
     coded_results: dict[QualitativeResult, list[str]]
 
@@ -52,10 +63,18 @@ def clean_text(text: str) -> str:
     """Superscript powers to ^N, NFKC (full-width to ASCII), one dash and tilde, micro sign to u, × to x,
     "> OR =" to ">="."""
     text = _SUPERSCRIPT_RUN.sub(lambda m: "^" + m.group(1).translate(_SUPERSCRIPTS), text)
-    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_traditional_table())
     text = text.replace("μ", "u").replace("×", "x").replace("\u3000", " ").replace("\xa0", " ")
     text = _OR_EQUAL.sub(lambda m: m.group(1) + "=", text)
+    text = _PAREN_POWER.sub(r"10^\1", text)  # "x 10(9)/L"
+    text = _DECIMAL_COMMA.sub(".", text)  # "3,9" (a decimal comma; "1,250" keeps its thousands separator)
     return _CN_ONE_AS_DASH.sub("-", text)
+
+
+@lru_cache(maxsize=1)
+def _traditional_table() -> dict[int, str]:
+    pairs = vocabulary().traditional_to_simplified
+    return {ord(pairs[i]): pairs[i + 1] for i in range(0, len(pairs), 2)}
 
 
 @lru_cache(maxsize=1)
@@ -85,10 +104,6 @@ def _marker_index() -> dict[str, Marker]:
 def qualitative_words() -> list[str]:
     """Every qualitative word, longest first (for building value regexes)."""
     return sorted(_qualitative_index(), key=len, reverse=True)
-
-
-def marker_words() -> list[str]:
-    return sorted(_marker_index(), key=len, reverse=True)
 
 
 def parse_qualitative(token: str) -> QualitativeResult | None:

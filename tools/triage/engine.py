@@ -119,8 +119,9 @@ def assess(facts: Facts) -> Assessment:
         for rule in matched:
             level = more_urgent(level, rule.level)
             reasons.append(Reason(rule.level, describe_rule(rule, facts)))
-    reasons.sort(key=lambda r: -_urgency(r.level))
-    return Assessment(level=level, protocols=active, red_flags=hits, reasons=_dedupe(reasons))
+    # The reasons are those that decided the level; a "no warning signs" base reason never sits beside a red flag.
+    deciding = [r for r in reasons if r.level == level] or sorted(reasons, key=lambda r: -_urgency(r.level))[:1]
+    return Assessment(level=level, protocols=active, red_flags=hits, reasons=_dedupe(deciding))
 
 
 def _base_reason(protocol: Protocol, level: TriageLevel) -> dict[str, str]:
@@ -170,7 +171,7 @@ def _pregnancy_plausible(facts: Facts, active: list[Protocol]) -> bool:
     """Ask about pregnancy only of a woman of child-bearing age (or of someone unknown with belly pain or
     bleeding), never of a man or a child."""
     low, high = facts.age_range()
-    if facts.slots.get("subject") in ("infant", "child", "father", "husband", "grandparent"):
+    if facts.slots.get("subject") in ("infant", "toddler", "child", "father", "husband", "grandparent"):
         return False
     if high < 12 or low > 55:
         return False

@@ -11,7 +11,7 @@ from tools.triage.models import Condition
 # satisfies it, and a question about age is worth asking only when part of the range does.
 _AGE_RANGE_BY_SUBJECT: dict[str, tuple[float, float]] = {
     "self": (16, 120), "mother": (30, 120), "father": (30, 120), "wife": (16, 120), "husband": (16, 120),
-    "grandparent": (60, 120), "infant": (0, 2), "child": (0, 16),
+    "grandparent": (60, 120), "elderly": (65, 120), "infant": (0, 2), "toddler": (1, 4), "child": (0, 16),
 }
 _AGE_RANGE_BY_GROUP: dict[str, tuple[float, float]] = {"elderly": (65, 120), "infant": (0, 2)}
 

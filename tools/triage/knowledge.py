@@ -14,8 +14,9 @@ DATA_DIR = Path(__file__).parent / "data"
 
 def _load_yaml(name: str) -> object:
     path = DATA_DIR / name
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: start-up stays fast
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=loader)  # noqa: S506 (a safe loader)
 
 
 @lru_cache(maxsize=1)
@@ -59,3 +60,14 @@ def _check_codes(where: str, codes: set[str]) -> None:
     unknown = sorted(codes - known)
     if unknown:
         raise ValueError(f"{where} uses finding codes missing from symptoms.yaml: {unknown}")
+
+
+def warm_up() -> None:
+    """Loads every triage file and compiles the lexicon now (about a second), e.g. at service start-up in a
+    background thread, so that the first patient message does not pay for it."""
+    from assistant.nlu.findings import symptom_matcher
+
+    symptom_lexicon()
+    red_flag_rules()
+    protocols()
+    symptom_matcher()

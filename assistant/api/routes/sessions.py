@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import AsyncIterator
 
 from fastapi import APIRouter, HTTPException, status
@@ -17,6 +18,7 @@ from assistant.service import InputError, NotFoundError
 from assistant.store import crud
 from assistant.store.models import ChatSession, ChatSessionPublic, Escalation, MessagePublic, User
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/v1/sessions", tags=["sessions"])
 
 
@@ -124,6 +126,7 @@ async def post_message_stream(
         except (InputError, NotFoundError) as exc:
             yield sse("error", {"detail": str(exc)})
         except Exception:
+            log.exception("streamed turn failed")
             yield sse("error", {"detail": "the turn failed; nothing was stored"})
 
     return StreamingResponse(events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"})

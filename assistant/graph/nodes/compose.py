@@ -190,6 +190,9 @@ async def phrase_streaming(state: State, context: Context, draft: str) -> tuple[
     text = "".join(released).strip()
     if not text:
         return None, None
+    if numbers_in(draft) - numbers_in(text):
+        # A reworded reply keeps every decided figure: one that drops a value or a range hides the result.
+        return None, "dropped_number"
     if len(text) < MIN_LENGTH_RATIO * len(draft.strip()):
         return None, "too_short"
     return text, None

@@ -26,11 +26,13 @@ def _routing() -> dict[str, Any]:
 
 
 def _has_any(words: list[str], text: str) -> bool:
+    from tools.insurance.terms import word_pattern
+
     for word in words:
         if re.search(r"[\u4e00-\u9fff]", word):
             if word in text:
                 return True
-        elif re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text):
+        elif word_pattern(word).search(text):
             return True
     return False
 
@@ -49,9 +51,25 @@ def match(text: str, locale: Locale, attachments: list[Attachment]) -> float:
     symptom = _has_any(routing["symptoms"]["zh"] + routing["symptoms"]["en"], lowered)
     if strong:
         return 0.7 if symptom else 0.9
+    concepts = _insurance_concepts(lowered)
+    if concepts:
+        # Words of insurance rules (分解住院, 医疗救助, long-term care insurance...) without the obvious ones.
+        return 0.3 if symptom else (0.75 if len(concepts) >= 2 else 0.6)
     if _mentions_listed_drug(lowered):
         return 0.15 if symptom else 0.5
     return 0.05 if symptom else 0.1
+
+
+def _insurance_concepts(text: str) -> set[str]:
+    """The specific (not generic) glossary concepts named in the text; plain substring and word tests, no jieba."""
+    from tools.insurance.terms import load_glossary
+
+    generic = set(_routing().get("generic_concepts", []))
+    found: set[str] = set()
+    for concept in load_glossary().concepts:
+        if concept.id not in generic and _has_any([t.lower() for t in concept.zh + concept.en if len(t) >= 2], text):
+            found.add(concept.id)
+    return found
 
 
 def _mentions_listed_drug(text: str) -> bool:

@@ -39,14 +39,16 @@ def match(text: str, locale: Locale, attachments: list[Attachment]) -> float:
 
     if not text.strip():
         return 0.0
-    recognised = [r for r in parse_text(text).results if r.code is not None or r.ref is not None]
+    results = parse_text(text).results
+    # A catalogue test or a result with the lab's own range or flag counts fully; any other kept row by half.
+    count = sum(1.0 if (r.code or r.ref or r.ref_qualitative or r.marker) else 0.5 for r in results)
     lowered = clean_text(text).lower()
     mentions_report = any(word in lowered for word in vocabulary().report_words)
-    if len(recognised) >= 3:
+    if count >= 3:
         return 0.95
-    if len(recognised) == 2:
+    if count >= 2:
         return 0.85
-    if len(recognised) == 1:
+    if count >= 1:
         return 0.75 if mentions_report else 0.6
     return 0.55 if mentions_report else 0.0
 

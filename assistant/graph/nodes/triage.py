@@ -26,6 +26,17 @@ _COMPLAINT_WORDS = re.compile(
     r"\b(?:sick|unwell|ill|hurts?|hurting|pain(?:ful)?|ache|aching|sore|symptoms?|feel(?:ing)? (?:bad|awful|off|"
     r"terrible|weird|strange)|not feeling well|worried about my|what should i do|should i (?:go|see))\b|"
     r"不舒服|难受|疼|痛|症状|生病|病了|怎么办|要不要去医院|需要去医院|看医生吗|挂什么科")
+# A body part with a word of trouble ("my toe is purple", "后背长了个东西"): a complaint the lexicon may not know.
+_BODY_TROUBLE = re.compile(
+    r"\b(?:head|eyes?|ears?|nose|mouth|lips?|tongue|teeth|tooth|gums?|throat|neck|shoulders?|chest|breasts?|back|"
+    r"stomach|tummy|belly|abdomen|arms?|elbows?|wrists?|hands?|fingers?|nails?|hips?|legs?|knees?|ankles?|feet|foot|"
+    r"toes?|skin|scalp|hair|bottom|bum|anus|penis|testicles?|vagina|groin|bladder|bowels?|pee|urine|poo|stool|"
+    r"period)\b[^.;!?]{0,30}\b(?:hurts?|hurting|sore|swollen|swelling|itch\w*|red|lump|bump|bleed\w*|weird|strange|"
+    r"funny|odd|wrong|problem|issue|stiff|numb|tingl\w*|purple|blue|black|yellow|rash|spots?|pain\w*|ache|aching|"
+    r"discharge|smell\w*|burn\w*|cracked|peeling|bruis\w*|growth|changed|clicking)\b|"
+    r"(?:头|眼|耳|鼻|嘴|唇|舌|牙|喉|嗓|脖|颈|肩|胸|乳|背|腰|腹|肚|胃|手|臂|胳膊|肘|腕|指|甲|髋|腿|膝|脚|踝|趾|皮肤|头皮|"
+    r"头发|屁股|肛|尿|便|月经|阴|睾丸|下面)[^,.;!?]{0,8}(?:痛|疼|肿|痒|红|胀|麻|酸|烫|流|出血|长了|异常|不对|不舒服|"
+    r"难受|发紫|发黑|发黄|发白|硬|僵|起|掉)")
 _LAB_ROWS = re.compile(r"(?im)^.*\d+(?:\.\d+)?\s*(?:mmol/l|umol/l|μmol/l|g/l|mg/dl|u/l|iu/l|x?10\^?\d+/l|×10|%|"
                        r"pg|fl|ng/ml|miu/ml).*$")
 _LAB_WORDS = re.compile(r"化验|检验报告|报告单|血常规|肝功能|参考范围|参考值|lab report|blood test results|"
@@ -46,7 +57,7 @@ def match(text: str, locale: Locale, attachments: list[Attachment]) -> float:
         return 0.3 if present else 0.05
     if present:
         return min(0.95, 0.75 + 0.05 * len(present))
-    if _COMPLAINT_WORDS.search(text.lower()):
+    if _COMPLAINT_WORDS.search(text.lower()) or _BODY_TROUBLE.search(text.lower()):
         return 0.6
     return 0.05
 
@@ -124,8 +135,9 @@ def _merge_message(request: CapabilityRequest, facts: Any, known_codes: set[str]
         facts.add(finding.code, finding.present, finding.evidence)
     slots: dict[str, Any] = {}
     for name, value in (request.understanding.slots or {}).items():
-        if value is not None:
-            slots[name] = value
+        clean = _clean_slot(name, value)
+        if clean is not None:
+            slots[name] = clean
     if request.text:
         slots.update(extract_slots(request.text, request.locale))
     for name, value in slots.items():
@@ -139,6 +151,25 @@ def _merge_message(request: CapabilityRequest, facts: Any, known_codes: set[str]
     temperature = facts.slots.get("temperature_c")
     if isinstance(temperature, (int, float)) and temperature >= 38.0:
         facts.add("fever", True, f"{temperature}°C")
+
+
+_NUMERIC_SLOTS = frozenset({"age", "temperature_c", "duration_hours", "pregnancy_weeks"})
+_BOOL_SLOTS = frozenset({"pregnant", "postpartum"})
+
+
+def _clean_slot(name: str, value: Any) -> Any:
+    """A slot from the understanding step (possibly a model's), kept only when it has the expected type."""
+    if value is None:
+        return None
+    if name in _NUMERIC_SLOTS:
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return None
+        return number if number >= 0 else None
+    if name in _BOOL_SLOTS:
+        return value if isinstance(value, bool) else None
+    return value if isinstance(value, (str, int, float, bool)) else None
 
 
 def _facts_from_flow(flow: dict[str, Any]) -> Any:

@@ -140,3 +140,13 @@ def test_odd_input_gives_a_reply_not_a_crash() -> None:
         assert response.route == "triage" and response.text
     response = _turn("blah", "en", {"findings": {}, "slots": {}, "asked": ["age"], "pending": "no_such_question"})
     assert response.text
+
+
+def test_badly_typed_slots_from_the_understanding_step_are_ignored() -> None:
+    request = CapabilityRequest(
+        session_id="s1", text="I have a fever", locale="en",
+        understanding=Understanding(locale="en", text="I have a fever",
+                                    slots={"temperature_c": "very high", "age": "old", "pregnant": "maybe"}),
+    )
+    response = handle(request)
+    assert response.route == "triage" and response.text

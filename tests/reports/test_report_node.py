@@ -105,3 +105,15 @@ def test_repeated_test_within_one_report_shows_the_change() -> None:
     response = report.handle(request("3月 谷丙转氨酶 ALT 96 U/L (9-50)\n6月 谷丙转氨酶 ALT 48 U/L (9-50)"))
     assert response.report is not None
     assert [(a.value, a.previous, a.flag) for a in response.report.analytes] == [(96, None, "H"), (48, 96, "N")]
+
+
+def test_garbage_attachments_get_a_polite_reply_not_a_crash() -> None:
+    import random
+
+    rng = random.Random(7)
+    for content_type, filename in [("application/pdf", "x.pdf"), ("text/csv", "x.csv"), ("application/json", "x.json"),
+                                   ("application/octet-stream", None), ("text/plain", "x.txt")]:
+        data = bytes(rng.randrange(256) for _ in range(200))
+        attachment = Attachment(content_type=content_type, filename=filename, data=data)
+        response = report.handle(request(locale="en", attachments=[attachment]))
+        assert response.route == "report" and response.flow is None and response.text

@@ -1,0 +1,99 @@
+"""What a question asks for and what a text must hold to answer it: the figure kinds (money, percentage, time)
+and the places a question names. Used by answer.py to decide, by rule, whether the retrieved text answers.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pydantic import BaseModel
+
+from tools.insurance.models import Hit
+from tools.insurance.terms import DATA_DIR, load_yaml, normalize, word_pattern
+
+# What kind of figure a question asks for, and what a text must hold to give one. Bare digits (page or phone
+# numbers) are no figure; "下一年度" is no figure either (一 before 年 is a word, not a count).
+_CN_COUNT = r"(?<![上下每同])(?:[两二三四五六七八九十百千半]|[一二三四五六七八九十百千两]{2,})(?:个)?"
+# Fines are set as multiples of the amount involved ("二倍以上五倍以下"): a multiple answers "how much".
+MONEY_FIGURE = re.compile(
+    r"[$¥￥]\s?\d|\d[\d,.]*\s*(?:元|万元|万|美元|dollars?|yuan|倍)|" + _CN_COUNT + r"(?:元|万元|倍)"
+)
+PERCENT_FIGURE = re.compile(r"\d\s*(?:%|percent|个?百分点)|百分之|" + _CN_COUNT + r"(?:成|个百分点)")
+TIME_FIGURE = re.compile(
+    r"\d[\s-]*(?:个?工作日|日|天|周|个?月|年|days?|weeks?|months?|years?|quarters?)|"
+    + _CN_COUNT + r"(?:日|天|周|月|年|工作日)|(?:下一|次)(?:年度|年|月)|待遇等待期|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|sixty|ninety)[\s-]*(?:days?|months?|years?)|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d"
+)
+ANY_FIGURE = re.compile(
+    MONEY_FIGURE.pattern + "|" + PERCENT_FIGURE.pattern + "|" + TIME_FIGURE.pattern
+    + r"|\d\s*(?:倍|周岁|岁|次|人)|" + _CN_COUNT + r"(?:倍|周岁|次|人)"
+)
+FIGURE_QUESTIONS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (re.compile(r"比例|百分之几|百分比|几成|percent|percentage|what rate|what share"), PERCENT_FIGURE),
+    (re.compile(r"多少钱|多少元|几块|几万|how much (?:is|are|does|do|will|would|money)|多少费用|交多少|"
+                r"what (?:does|will) it cost|(?:what(?:'s| is| are| will)(?: the| my)?|how much is the) "
+                r"[a-z \-]{0,30}(?:premium|deductible|copay|coinsurance|cap|limit)s?\b"), MONEY_FIGURE),
+    (re.compile(r"多久|几天|几个月|几年|多长|哪天|哪一天|哪年|哪一年|何时|几号|几月|什么时候|啥时候|how long|"
+                r"what date|which year|what year|^\s*when\b|\bwhen (?:is|does|do|did|will|can|should|must|was|are)\b"),
+     TIME_FIGURE),
+    (re.compile(r"多少|how much|how many|几个|几人|几倍|多高|多大"), ANY_FIGURE),
+]
+_SENTENCE_END = re.compile(r"(?<=[。；！？!?;])|(?<=\.)\s+|\n+")
+
+
+class Place(BaseModel):
+    id: str
+    aliases: list[str]
+    demonyms: list[str] = []
+    doc_language: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _places() -> list[Place]:
+    raw = load_yaml(DATA_DIR / "places.yaml")
+    return [Place.model_validate(p) for p in raw["places"]]
+
+
+def _alias_in(alias: str, text: str) -> bool:
+    if re.search(r"[\u4e00-\u9fff]", alias):
+        return alias in text
+    return word_pattern(alias).search(text) is not None
+
+
+def document_is_about(place: Place, hit: Hit, doc_text: str) -> bool:
+    """The document names the place in its title, or at least twice in its text (one mention, such as a
+    language in an accessibility notice, "日本語", does not make a document about Japan)."""
+    title = normalize(hit.title)
+    if any(_alias_in(a, title) for a in place.aliases):
+        return True
+    mentions = 0
+    for alias in place.aliases:
+        if re.search(r"[\u4e00-\u9fff]", alias):
+            mentions += doc_text.count(alias)
+        else:
+            mentions += len(word_pattern(alias).findall(doc_text))
+    return mentions >= 2
+
+
+def named_places(question: str) -> list[Place]:
+    text = normalize(question)
+    return [p for p in _places() if any(_alias_in(a, text) for a in p.aliases + p.demonyms)]
+
+
+def figure_wanted(question: str) -> re.Pattern[str] | None:
+    """The pattern a text must match to give the figure the question asks for; None if it asks for none."""
+    text = normalize(question)
+    for asked, figure in FIGURE_QUESTIONS:
+        if asked.search(text):
+            return figure
+    return None
+
+
+def asks_for_figure(question: str) -> bool:
+    return figure_wanted(question) is not None
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
