@@ -61,10 +61,13 @@ class Assistant:
         settings = settings or get_settings()
         await asyncio.to_thread(upgrade, settings)
         engine = make_engine(settings)
+        # Load the slow parts (rule files, lexicons, jieba's dictionary) off the first turn's path.
+        warming = asyncio.get_running_loop().run_in_executor(None, warm_up, settings)
         try:
             async with open_checkpointer(settings) as saver:
                 yield cls(settings, engine, build_graph(saver), model or ModelClient.from_settings(settings))
         finally:
+            await warming
             engine.dispose()
 
     # --- users -----------------------------------------------------------------------------------
@@ -140,21 +143,21 @@ class Assistant:
             raise InputError("the message is empty: send text, a choice or an attachment")
         if len(text) > self.settings.max_message_chars:
             raise InputError(f"the message is longer than {self.settings.max_message_chars} characters")
-        chat = self.get_session(session_id)
+        chat = await asyncio.to_thread(self.get_session, session_id)
         if user_id is not None and chat.user_id != user_id:
             raise NotFoundError(f"session {session_id} not found")
         async with self._lock(session_id):
             if chat.status == "held":
-                return self._store_held_message(chat, text, choice, attachments)
+                return await asyncio.to_thread(self._store_held_message, chat, text, choice, attachments)
             if choice is not None:
-                self._check_choice(session_id, choice)
+                await asyncio.to_thread(self._check_choice, session_id, choice)
             turn = TurnInput(text=text, choice=choice, attachments=attachments)
             context = self._context(session_id, turn)
             config = {"configurable": {"thread_id": session_id}}
             state = await self.graph.ainvoke(
                 {"session_locale": chat.locale}, config, context=context, durability="exit"
             )
-            return self._store_turn(chat, turn, state, context.usage)
+            return await asyncio.to_thread(self._store_turn, chat, turn, state, context.usage)
 
     def _check_choice(self, session_id: str, choice: str) -> None:
         with Session(self.engine) as db:
@@ -182,7 +185,7 @@ class Assistant:
             raise InputError("the message is empty: send text, a choice or an attachment")
         if len(text) > self.settings.max_message_chars:
             raise InputError(f"the message is longer than {self.settings.max_message_chars} characters")
-        chat = self.get_session(session_id)
+        chat = await asyncio.to_thread(self.get_session, session_id)
         if user_id is not None and chat.user_id != user_id:
             raise NotFoundError(f"session {session_id} not found")
         released: list[str] = []
@@ -198,7 +201,10 @@ class Assistant:
                 state: dict[str, Any] = {}
                 interrupts: list[Any] = []
                 async for mode, payload in self.graph.astream(
-                    {"session_locale": chat.locale}, config, context=context, durability="exit",
+                    {"session_locale": chat.locale},
+                    config,
+                    context=context,
+                    durability="exit",
                     stream_mode=["custom", "updates", "values"],
                 ):
                     if mode == "custom" and isinstance(payload, dict) and isinstance(payload.get("delta"), str):
@@ -330,27 +336,46 @@ class Assistant:
             await self.graph.ainvoke(Command(resume={"text": final_text}), config, context=context, durability="exit")
             reply = held.model_copy(update={"message_id": new_id(), "text": final_text})
             reply.safety.append(SafetyEvent(rule="review", action="approved" if text is None else "edited"))
-            with session_scope(self.engine) as db:
-                stored = db.get(Escalation, escalation_id)
-                chat = db.get(ChatSession, session_id)
-                if stored is None or chat is None:
-                    raise NotFoundError("the session was deleted")
-                stored.held_reply = None
-                stored.updated_at = utcnow()
-                stored.assignee_id = stored.assignee_id or clinician_id
-                chat.status = "active"
-                db.add(stored)
-                db.add(chat)
-                crud.add_message(
-                    db,
-                    session_id,
-                    "assistant",
-                    reply.text,
-                    {**reply.model_dump(mode="json"), "reviewed_by": clinician_id},
-                    message_id=reply.message_id,
-                )
-                crud.audit(db, clinician_id, "review_reply", chat.user_id, session_id, {"escalation_id": escalation_id})
+            await asyncio.to_thread(self._store_review, escalation_id, session_id, clinician_id, reply)
         return reply
+
+    def _store_review(self, escalation_id: str, session_id: str, clinician_id: str, reply: Reply) -> None:
+        with session_scope(self.engine) as db:
+            stored = db.get(Escalation, escalation_id)
+            chat = db.get(ChatSession, session_id)
+            if stored is None or chat is None:
+                raise NotFoundError("the session was deleted")
+            stored.held_reply = None
+            stored.updated_at = utcnow()
+            stored.assignee_id = stored.assignee_id or clinician_id
+            chat.status = "active"
+            db.add(stored)
+            db.add(chat)
+            crud.add_message(
+                db,
+                session_id,
+                "assistant",
+                reply.text,
+                {**reply.model_dump(mode="json"), "reviewed_by": clinician_id},
+                message_id=reply.message_id,
+            )
+            crud.audit(db, clinician_id, "review_reply", chat.user_id, session_id, {"escalation_id": escalation_id})
+
+
+def warm_up(settings: Settings) -> None:
+    """Compile the guardrail rules and load the capabilities' data now rather than on the first message."""
+    try:
+        from guardrails.warmup import warm_up as warm_guardrails
+
+        warm_guardrails()
+        from assistant.graph.capabilities import available_capabilities
+
+        available_capabilities()
+        from tools.insurance import warm_up as warm_insurance
+
+        warm_insurance(settings.data_dir / "insurance")
+    except Exception:  # a cold start is slower, never broken
+        log.warning("warm-up failed", exc_info=True)
 
 
 def split_sentences(text: str) -> list[str]:

@@ -41,6 +41,16 @@ class PromptMessage(BaseModel):
     content: str
 
 
+def _as_text(answer: Any) -> Any:
+    if isinstance(answer, bool):
+        return "true" if answer else "false"
+    if isinstance(answer, int | float):
+        return str(answer)
+    if isinstance(answer, list):
+        return " ".join(str(item) for item in answer)
+    return answer  # a string, or something invalid that validation will name
+
+
 class Case(BaseModel):
     id: str
     suite: str
@@ -61,8 +71,7 @@ class Case(BaseModel):
         """Numbers and lists are fine in the data ("age": 30, "symptoms": ["a", "b"]); they are sent as text."""
         if not isinstance(value, dict):
             return value
-        return {k: " ".join(map(str, v)) if isinstance(v, list) else v if isinstance(v, str) else str(v).lower()
-                if isinstance(v, bool) else str(v) for k, v in value.items()}
+        return {key: _as_text(answer) for key, answer in value.items()}
 
     @model_validator(mode="after")
     def _has_something_to_send(self) -> Case:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -27,10 +26,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with Assistant.open(settings) as assistant:
             app.state.assistant = assistant
-            # Load the slow parts (jieba's dictionary, the policy index) off the request path.
-            warming = asyncio.get_running_loop().run_in_executor(None, warm_up, settings)
             yield
-            await warming
 
     app = FastAPI(
         title="Health assistant",
@@ -93,15 +89,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(admin.router)
     app.include_router(web.router)
     return app
-
-
-def warm_up(settings: Settings) -> None:
-    try:
-        from tools.insurance import warm_up as warm_insurance
-
-        warm_insurance(settings.data_dir / "insurance")
-    except Exception:  # a cold start is slower, never broken
-        log.warning("warm-up failed", exc_info=True)
 
 
 def jsonable(errors: object) -> object:

@@ -80,6 +80,8 @@ class CapabilityRequest(BaseModel):
     config: CapabilityConfig = Field(default_factory=CapabilityConfig)
     # Whatever other capabilities keep for the session (e.g. prior lab reports for trends), read-only.
     memory: dict[str, Any] = Field(default_factory=dict)
+    # The input screen of this message (guardrails.screen.InputScreen as a dict), read-only.
+    screen: dict[str, Any] = Field(default_factory=dict)
 
 
 class EscalationRequest(BaseModel):

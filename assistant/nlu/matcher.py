@@ -40,10 +40,15 @@ _EN_NOT_NEG = re.compile(r"\b(?:not sure|don'?t know|do not know|no idea|not cer
                          r"not waking|won'?t wake|can'?t wake|not moving|not feeding|not eating|not drinking|"
                          r"not peeing|no urine|no wet|not making sense|not fade|doesn'?t fade|won'?t fade|"
                          r"not sleeping|not able|can'?t|cannot|couldn'?t|no energy|not himself|not herself|"
+                         r"won'?t settle|(?:doesn'?t|does not|isn'?t|is not|not) settl\w*|won'?t calm|not calming|"
+                         r"won'?t ease|"
                          r"not normal|not right)\b")
 _EN_SCOPE_BREAK = re.compile(r"[.;!?\n]|\b(?:but|however|although|though|except|yet|apart from|other than|"
                              r"now|then|and now|also has|also have|which|that is|plus)\b")
 _EN_CONTINUE_WORDS = 2
+_CLAUSE_STARTERS = frozenset({"i", "i'm", "im", "i've", "i'd", "he", "he's", "she", "she's", "they", "they're", "it",
+                              "it's", "we", "we're", "you", "my", "his", "her", "their", "our", "there", "there's",
+                              "but", "now", "then", "also"})
 
 _ZH_NEG_SCOPE = re.compile(r"没有|没|無|无|未|否认|并无|从未|从没|不是|不曾|不再")
 _ZH_NOT_NEG = re.compile(r"无法|没法|没办法|无力|没力|没劲|没精神|没胃口|没反应|没意识|没知觉|没呼吸|没气|没尿|"
@@ -70,11 +75,15 @@ def _en_negated(text: str, start: int) -> bool:
         if _EN_SCOPE_BREAK.search(between.replace(",", " ")):
             return False
         segments = between.split(",")
-        # "no fever, cough or rash": a short list continues the scope; a new sentence-like clause ends it.
-        if all(len(seg.split()) <= _EN_CONTINUE_WORDS or seg.strip().startswith(("or", "nor", "and no", "no"))
-               for seg in segments[1:]):
-            return len(between) < 60
-        return False
+        # "no fever, cough or rash": a short list continues the scope; a new clause ("..., i'm short of breath")
+        # or a longer one ends it.
+        for seg in segments[1:]:
+            words = seg.split()
+            if words and words[0] in _CLAUSE_STARTERS:
+                return False
+            if len(words) > _EN_CONTINUE_WORDS and not seg.strip().startswith(("or", "nor", "and no", "no")):
+                return False
+        return len(between) < 60
     return False
 
 

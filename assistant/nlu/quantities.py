@@ -113,6 +113,8 @@ _ZH_HALF = re.compile(r"半\s*(?P<u>个?小时|天|个?月|年)")
 
 # Relative expressions, from how long ago they usually mean.
 _RELATIVE_HOURS: list[tuple[re.Pattern[str], float]] = [
+    (re.compile(r"\b(?:the )?(?:past|last) (?:half )?hour\b|\bfor an hour\b|\ban hour ago\b"), 1),
+    (re.compile(r"\b(?:the )?(?:past|last) (?:few|couple of|several) hours\b|\bfor hours\b"), 3),
     (re.compile(r"\bjust now\b|\ba few minutes ago\b|\bminutes ago\b|刚刚|刚才|突然间"), 0.5),
     (re.compile(r"\b(this|since this) (morning|afternoon|evening)\b|\btoday\b|\btonight\b|今天|今早|今晨|早上开始|"
                 r"上午|下午开始|今晚"), 8),

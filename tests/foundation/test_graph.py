@@ -99,3 +99,21 @@ def test_split_sentences_loses_nothing() -> None:
     pieces = split_sentences(text)
     assert "".join(pieces) == text
     assert pieces[:3] == ["第一句。", "第二句！", "Third one."] and pieces[-1] == "Last"
+
+
+async def test_concurrent_sessions_do_not_lock_each_other_out(assistant: Assistant) -> None:
+    """Several patients at once on SQLite: every turn completes and is stored (no 'database is locked')."""
+    import asyncio
+
+    from sqlmodel import Session
+
+    from assistant.store import crud
+
+    sessions = [await assistant.create_session() for _ in range(6)]
+    texts = ["hello", "我头疼两天了", "what can you do", "谢谢", "I have a sore throat", "你好"]
+    replies = await asyncio.wait_for(
+        asyncio.gather(*(assistant.send(s, text=t) for s, t in zip(sessions, texts, strict=True))), 60
+    )
+    assert len(replies) == 6
+    with Session(assistant.engine) as db:
+        assert all(len(crud.messages_of(db, s)) == 2 for s in sessions)

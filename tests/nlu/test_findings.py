@@ -125,3 +125,8 @@ def test_lexicon_regex_and_wildcards() -> None:
     assert [m.code for m in lexicon.find("it hurts")] == ["pain"]
     assert [m.text for m in lexicon.find("右手没力气")] == ["右手没力"]
     assert lexicon.find("nothing") == []
+
+
+def test_a_new_clause_ends_a_negation_after_a_comma() -> None:
+    assert "breathless" in _present("my heart is racing and won't settle, I'm short of breath")
+    assert {"fever", "rash"} <= _denied("no fever, and no rash")

@@ -45,3 +45,10 @@ def test_bad_data_is_rejected_with_a_message() -> None:
     with pytest.raises(ValidationError):  # a typo in a condition key is caught, not ignored
         RedFlag.model_validate({"id": "x", "level": "emergency", "label": {"zh": "a", "en": "b"},
                                 "advice": {"zh": "a", "en": "b"}, "source": "s", "when": [{"age_under": 1}]})
+
+
+def test_warm_up_loads_everything() -> None:
+    from tools.triage.knowledge import warm_up
+
+    warm_up()
+    assert protocols().protocols and red_flag_rules().red_flags

@@ -39,6 +39,7 @@ def run_capability(name: str, state: State, runtime: Runtime[Context]) -> dict[s
         understanding=Understanding.model_validate(state.get("understanding") or {"locale": locale}),
         config=runtime.context.config,
         memory=dict(state.get("memory") or {}),
+        screen=dict(state.get("screen") or {}),
     )
     try:
         response = _handler(name)(request)

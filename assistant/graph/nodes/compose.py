@@ -65,10 +65,11 @@ def template_text(state: State) -> str:
     response = state.get("response") or {}
     text = str(response.get("text", ""))
     screen = state.get("screen") or {}
-    if screen.get("kind") == "dose" and response.get("route") == "triage":
+    kind = screen.get("kind")
+    if kind in ("dose", "diagnosis") and response.get("route") == "triage":
         from guardrails.replies import refusal_reply
 
-        text = refusal_reply("dose", state["locale"]) + "\n\n" + text  # type: ignore[arg-type]
+        text = refusal_reply(kind, state["locale"]) + "\n\n" + text  # type: ignore[arg-type]
     return text
 
 

@@ -52,8 +52,11 @@ def handle(request: CapabilityRequest) -> CapabilityResponse:
     intent = request.understanding.intent or small_talk_intent(request.text)
     if intent in ("greeting", "capabilities", "thanks", "goodbye"):
         return CapabilityResponse(route="general", text=texts.text(intent, request.locale))
-    return CapabilityResponse(
-        route="refusal",
-        text=texts.text("out_of_scope", request.locale),
-        facts={"safety": [SafetyEvent(rule="scope", action="out_of_scope").model_dump()]},
-    )
+    if request.screen.get("out_of_scope") or not request.text.strip():
+        return CapabilityResponse(
+            route="refusal",
+            text=texts.text("out_of_scope", request.locale),
+            facts={"safety": [SafetyEvent(rule="scope", action="out_of_scope").model_dump()]},
+        )
+    # A health question that no capability takes: no advice outside the tools, but not a refusal either.
+    return CapabilityResponse(route="general", text=texts.text("health_other", request.locale))

@@ -16,6 +16,10 @@ START_THRESHOLD = 0.5
 # ...and this sure to pull the patient out of a flow in progress (a paused flow can be resumed later).
 SWITCH_THRESHOLD = 0.85
 REFUSED_KINDS = ("injection", "unethical", "diagnosis", "dose")
+# A dose or diagnosis question inside a symptom description still gets triage, with the refusal added.
+TRIAGE_WITH_REFUSAL = ("dose", "diagnosis")
+# Off-topic words ("book a flight to Shanghai") must not pull a message into a capability on a weak match.
+OFF_TOPIC_OVERRIDE = 0.9
 
 
 def match_scores(state: State, runtime: Runtime[Context]) -> dict[str, float]:
@@ -44,13 +48,14 @@ def choose_route(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
     best_score = scores.get(best, 0.0) if best else 0.0
     kind = screen.get("kind")
     if kind in REFUSED_KINDS:
-        # A dose question inside a symptom description still gets triage, with the refusal added to the reply.
-        if kind == "dose" and scores.get("triage", 0.0) >= START_THRESHOLD:
+        if kind in TRIAGE_WITH_REFUSAL and scores.get("triage", 0.0) >= START_THRESHOLD:
             return {"route": "triage"}
         return {"route": "refusal"}
     stays = runtime.context.turn.choice is not None or best == active or best_score < SWITCH_THRESHOLD
     if active and active in scores and stays:
         return {"route": active}
+    if screen.get("out_of_scope") and best_score < OFF_TOPIC_OVERRIDE:
+        return {"route": "general"}
     if best is not None and best_score >= START_THRESHOLD:
         return {"route": best}
     return {"route": "general"}
