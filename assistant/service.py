@@ -368,6 +368,9 @@ def warm_up(settings: Settings) -> None:
         from guardrails.warmup import warm_up as warm_guardrails
 
         warm_guardrails()
+        from tools.triage.knowledge import warm_up as warm_triage
+
+        warm_triage()
         from assistant.graph.capabilities import available_capabilities
 
         available_capabilities()
