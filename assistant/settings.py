@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     model_fallbacks: list[str] = Field(default_factory=list)
     model_timeout_s: float = 20.0
     model_retries: int = 1
+    # How structured output is asked for: "auto" picks per provider (llama.cpp takes json_object with a schema).
+    model_json_mode: Literal["auto", "json_schema", "json_object", "prompt"] = "auto"
     # Ask the model to phrase replies (checked against the decided result before the patient sees them).
     model_phrasing: bool = True
     judge_model: str | None = None

@@ -85,7 +85,7 @@ def test_referral_rule_carries_reason_and_source() -> None:
         ("critical_value", "high", False),
         ("unethical", "normal", True),
         ("injection_repeated", "normal", False),
-        ("output_replaced", "normal", True),
+        ("output_replaced", "normal", False),
         ("something_new", "normal", False),
     ],
 )
