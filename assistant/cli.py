@@ -35,8 +35,10 @@ def serve(
     import uvicorn
 
     settings = load_settings()
+    from assistant.logs import configure_logging
     from assistant.store.db import upgrade
 
+    configure_logging()
     upgrade(settings)
     if workers > 1:
         uvicorn.run("assistant.api.main:app", host=host or settings.host, port=port or settings.port, workers=workers)

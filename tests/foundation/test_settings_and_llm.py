@@ -108,3 +108,16 @@ async def test_fallback_model_answers_when_primary_fails() -> None:
         litellm.acompletion = real
     assert calls == ["openai/broken", "openai/backup"]
     assert text == "backup says hi" and usage.llm_calls == 2
+
+
+def test_logs_are_redacted() -> None:
+    import logging
+
+    from assistant.logs import RedactingFilter
+
+    record = logging.LogRecord("t", logging.INFO, __file__, 1, "patient %s called from %s", ("x", "13812345678"), None)
+    RedactingFilter().filter(record)
+    assert "13812345678" not in record.getMessage()
+    plain = logging.LogRecord("t", logging.INFO, __file__, 1, "turn took %d ms", (12,), None)
+    RedactingFilter().filter(plain)
+    assert plain.getMessage() == "turn took 12 ms"
