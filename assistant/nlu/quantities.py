@@ -9,13 +9,14 @@ import re
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
-_ZH_UNITS = {"十": 10, "百": 100}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
 ZH_NUM = r"[零〇一二两俩三四五六七八九十百]+"
 NUM = r"(?:\d+(?:\.\d+)?|" + ZH_NUM + r")"
 
 
 def zh_to_number(text: str) -> float | None:
-    """'三' -> 3, '十二' -> 12, '三十八' -> 38, '一百零三' -> 103, '38' -> 38; None when not a number."""
+    """'三' -> 3, '十二' -> 12, '三十八' -> 38, '一百零三' -> 103, '一千二百' -> 1200, '三点五' -> 3.5, '38' -> 38;
+    None when not a number."""
     text = text.strip()
     if not text:
         return None
@@ -23,6 +24,13 @@ def zh_to_number(text: str) -> float | None:
         return float(text)
     except ValueError:
         pass
+    if "点" in text:
+        whole, _, fraction = text.partition("点")
+        base = zh_to_number(whole) if whole else 0.0
+        digits = "".join(str(_ZH_DIGITS[c]) for c in fraction if c in _ZH_DIGITS)
+        if base is None or not digits or len(digits) != len(fraction):
+            return None
+        return float(f"{int(base)}.{digits}")
     total, current = 0, 0
     for char in text:
         if char in _ZH_DIGITS:

@@ -11,13 +11,10 @@ import re
 
 from pydantic import BaseModel
 
+from assistant.nlu.quantities import zh_to_number
 from tools.insurance.models import AmountResult, AmountStep
 from tools.insurance.terms import normalize
 
-_CN_DIGITS = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_NUMBER = "零〇一二三四五六七八九十百千两"
 _NUMBER = re.compile(
     rf"(?P<pct_cn>百分之(?P<pct_cn_value>[{_CN_NUMBER}]+|\d+(?:\.\d+)?))"
@@ -60,22 +57,8 @@ class ParsedAmounts(BaseModel):
 
 
 def parse_chinese_number(text: str) -> float | None:
-    """'两万' is handled by the caller's unit; this reads '一千二百', '八十五', '十二', '三点五'."""
-    if "点" in text:
-        whole, _, frac = text.partition("点")
-        base = parse_chinese_number(whole) if whole else 0.0
-        digits = "".join(str(_CN_DIGITS.get(c, "")) for c in frac)
-        return None if base is None or not digits else float(f"{int(base)}.{digits}")
-    total = current = 0
-    for char in text:
-        if char in _CN_DIGITS:
-            current = _CN_DIGITS[char]
-        elif char in _CN_UNITS:
-            total += (current or 1) * _CN_UNITS[char]
-            current = 0
-        else:
-            return None
-    return float(total + current)
+    """'两万' is handled by the caller's unit; this reads '一千二百', '八十五', '十二', '三点五' (the NLU's parser)."""
+    return zh_to_number(text)
 
 
 def _value(raw: str) -> float | None:
