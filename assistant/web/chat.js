@@ -1,7 +1,8 @@
 // The patient chat: sign-in with a token, past sessions, a conversation with streaming replies and attachments.
 
-import { ApiError, UNAUTHORIZED_EVENT, api, fileToAttachment, saveToken, savedToken, streamMessage } from "./api.js";
-import { currentLocale, setLocale, t, translatePage } from "./i18n.js";
+import { ApiError, api, fileToAttachment, saveToken, savedToken, streamMessage } from "./api.js";
+import { currentLocale, t, translatePage } from "./i18n.js";
+import { wireSignIn } from "./signin.js";
 import { el, isEmergency, renderReply, renderTranscript, timeOf } from "./render.js";
 
 // The API's limits (settings.max_attachment_bytes and the 5 attachments of MessageIn).
@@ -270,23 +271,7 @@ function applyLocale() {
 }
 
 function start() {
-  applyLocale();
-  $("locale-select").addEventListener("change", (event) => {
-    setLocale(event.target.value);
-    applyLocale();
-  });
-  $("sign-in-form").addEventListener("submit", (event) => {
-    event.preventDefault();
-    const token = $("token-input").value.trim();
-    if (!token) showError("sign-in-error", t("token_empty"));
-    else signIn(token);
-  });
-  $("sign-out").addEventListener("click", signOut);
-  window.addEventListener(UNAUTHORIZED_EVENT, () => {
-    if (!state.user) return;  // the sign-in form reports a bad token itself
-    signOut();
-    showError("sign-in-error", t("token_rejected"));
-  });
+  wireSignIn({ applyLocale, signIn, signOut, isSignedIn: () => Boolean(state.user), showError });
   $("new-session").addEventListener("click", () => newSession().catch((e) => showError("chat-error", describeError(e))));
   $("refresh").addEventListener("click", () => refreshMessages(true));
   $("composer").addEventListener("submit", sendComposer);

@@ -1,8 +1,9 @@
 // The clinician console: the escalation queue with filters, and one escalation with its summary, transcript,
 // held draft and actions (claim, reply, approve or edit, acknowledge, resolve).
 
-import { ApiError, UNAUTHORIZED_EVENT, api, saveToken, savedToken } from "./api.js";
-import { currentLocale, label, setLocale, t, translatePage } from "./i18n.js";
+import { ApiError, api, saveToken, savedToken } from "./api.js";
+import { currentLocale, label, t, translatePage } from "./i18n.js";
+import { wireSignIn } from "./signin.js";
 import { el, renderTranscript, timeOf } from "./render.js";
 
 const QUEUE_POLL_MS = 10000;
@@ -265,23 +266,7 @@ function applyLocale() {
 }
 
 function start() {
-  applyLocale();
-  $("locale-select").addEventListener("change", (event) => {
-    setLocale(event.target.value);
-    applyLocale();
-  });
-  $("sign-in-form").addEventListener("submit", (event) => {
-    event.preventDefault();
-    const token = $("token-input").value.trim();
-    if (!token) showError("sign-in-error", t("token_empty"));
-    else signIn(token);
-  });
-  $("sign-out").addEventListener("click", signOut);
-  window.addEventListener(UNAUTHORIZED_EVENT, () => {
-    if (!state.user) return;  // the sign-in form reports a bad token itself
-    signOut();
-    showError("sign-in-error", t("token_rejected"));
-  });
+  wireSignIn({ applyLocale, signIn, signOut, isSignedIn: () => Boolean(state.user), showError });
   $("refresh").addEventListener("click", loadQueue);
   $("filters").addEventListener("change", loadQueue);
   $("filters").addEventListener("submit", (event) => {
