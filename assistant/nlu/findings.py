@@ -7,7 +7,7 @@ from typing import Any
 
 from assistant.graph.capability import Finding
 from assistant.nlu.matcher import Lexicon, Match
-from assistant.nlu.normalize import normalize
+from assistant.nlu.normalize import symptom_text
 from assistant.nlu.slots import find_slots
 from assistant.reply import Locale
 
@@ -17,18 +17,18 @@ _PREGNANCY_IMPLIED = frozenset({"reduced_fetal_movement", "fluid_leaking", "cont
 @lru_cache(maxsize=1)
 def symptom_matcher() -> tuple[Lexicon, Lexicon]:
     """The symptom lexicon (tools/triage/data/symptoms.yaml) and its exclusions, compiled once."""
-    from tools.triage.knowledge import symptom_lexicon  # lazy: keeps `import assistant.nlu` cheap
+    from tools.triage.knowledge import known_words, symptom_lexicon  # lazy: keeps `import assistant.nlu` cheap
 
     lexicon = symptom_lexicon()
     terms = {code: [*entry.zh, *entry.en] for code, entry in lexicon.findings.items()}
     exclusions = {code: entry.exclude for code, entry in lexicon.findings.items() if entry.exclude}
-    return Lexicon(terms, lexicon.spelling), Lexicon(exclusions)
+    return Lexicon(terms, lexicon.spelling, known_words()), Lexicon(exclusions)
 
 
 def find_matches(text: str) -> list[Match]:
     """Every lexicon match in the text, after exclusions ("hay fever" is not a fever)."""
     lexicon, exclusions = symptom_matcher()
-    normalized = lexicon.correct_typos(normalize(text))  # the same text the matches' offsets refer to
+    normalized = lexicon.correct_typos(symptom_text(text))  # the same text the matches' offsets refer to
     matches = lexicon.find(normalized, normalized=True)
     excluded = exclusions.find(normalized, normalized=True)
     kept = [m for m in matches
@@ -47,7 +47,7 @@ def extract_findings(text: str, locale: Locale | None = None) -> list[Finding]:
         current = by_code.get(match.code)
         if current is None or (current.present is False and not match.negated):
             by_code[match.code] = Finding(code=match.code, present=not match.negated, evidence=match.text)
-    slots = find_slots(normalize(text))
+    slots = find_slots(symptom_text(text))
     temperature = slots.get("temperature_c")
     # a measured 38°C or more is a fever, whatever the words said
     fever = by_code.get("fever")
@@ -61,7 +61,7 @@ def extract_slots(text: str, locale: Locale | None = None) -> dict[str, Any]:
     severity; only the slots the text states."""
     if not text or not text.strip():
         return {}
-    slots = find_slots(normalize(text))
+    slots = find_slots(symptom_text(text))
     for finding in extract_findings(text, locale):
         if finding.code == "pregnant":
             slots.setdefault("pregnant", finding.present)

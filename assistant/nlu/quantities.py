@@ -141,11 +141,17 @@ _RELATIVE_HOURS: list[tuple[re.Pattern[str], float]] = [
 ]
 
 
+# Clinical shorthand: "3/7" three days, "5/52" five weeks, "2/12" two months (not "7/10" or a date "3/7/24").
+_CLINICAL_DURATION = re.compile(r"(?<![\d/])(?P<n>\d{1,2})\s*/\s*(?P<d>7|52|12)(?![\d/])")
+_CLINICAL_UNIT_HOURS = {"7": 24, "52": 168, "12": 720}
+
+
 def find_duration_hours(text: str) -> float | None:
     """How long the complaint has lasted, in hours: the longest duration stated, else a relative expression."""
-    found: list[float] = []
+    found: list[float] = [int(m.group("n")) * _CLINICAL_UNIT_HOURS[m.group("d")]
+                          for m in _CLINICAL_DURATION.finditer(text) if 0 < int(m.group("n")) < int(m.group("d"))]
     for m in _EN_DURATION.finditer(text):
-        if _is_age_context(text, m.end()):
+        if _is_age_context(text, m.end()) or _is_en_not_duration(text, m.start("n"), m.end()):
             continue
         number = en_to_number(m.group("n"))
         unit = m.group("u").rstrip("s") if m.group("u") not in ("hrs", "mins", "wks", "yrs") else m.group("u")[:-1]
@@ -153,7 +159,8 @@ def find_duration_hours(text: str) -> float | None:
             found.append(number * _HOURS_PER_UNIT[unit])
     zh_text = text.replace("个多", "多个")  # "两个多月" reads as 两 + 多 + 个月
     for m in _ZH_DURATION.finditer(zh_text):
-        if _is_age_context(zh_text, m.end()):
+        if _is_age_context(zh_text, m.end()) or _is_zh_age_head(zh_text, m.start(), m.end()) \
+                or _is_zh_life_time(zh_text, m.start(), m.end()):
             continue
         raw = m.group("n")
         number = 3.0 if raw == "几" else 0.5 if raw == "半" else zh_to_number(raw)
@@ -174,10 +181,44 @@ def find_duration_hours(text: str) -> float | None:
     return None
 
 
+def _is_zh_age_head(text: str, start: int, end: int) -> bool:
+    """'宝宝10个月，发烧两天', '1岁2个月': months or weeks right after who the baby is (or after its years), and
+    ending the phrase, are an age, not how long the complaint has lasted."""
+    if re.search(r"(?:\d|[一二两三四五六七八九十])\s*岁\s*$", text[:start]):
+        return True
+    return bool(_ZH_AGE_HEAD.search(text[:start]) and re.match(r"(?:\s|[,.;!?()]|$)", text[end:]))
+
+
+# A time that belongs to a life event or a past history, not to the complaint: "养了十年的狗", "结婚五年",
+# "抽烟二十年", "高血压病史10年", "一年前接种过破伤风疫苗", "两年前做过手术".
+_ZH_LIFE_BEFORE = re.compile(r"(?:养|结婚|住|开车|认识|在一起|恋爱|抽烟|吸烟|喝酒|饮酒|戒烟|戒酒|退休|毕业|离婚|病史|"
+                             r"烟龄|酒龄)了?\s*(?:有|快|近|将近|大概|约)?\s*$")
+_ZH_HISTORY_AFTER = re.compile(r"\s*(?:以)?前\s*(?:已|曾|曾经|就)?\s*"
+                               r"(?:接种|打|做|查|得|患|住|生|去|吃|用|测|体检)[^,.;!?]{0,4}过")
+
+
+def _is_zh_life_time(text: str, start: int, end: int) -> bool:
+    return bool(_ZH_LIFE_BEFORE.search(text[max(0, start - 8):start]) or _ZH_HISTORY_AFTER.match(text, end))
+
+
+# "once a month", "3 times a day", "every 2 days", "2x a week": how often, not how long.
+_EN_FREQUENCY_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|times|every|each|per)|\d\s*x)\s*$")
+# "my son 6 years", "baby 3 months", "aged 6 years": the patient's age written without "old".
+_EN_AGE_HEAD = re.compile(r"\b(?:son|daughter|boy|girl|child|kid|baby|infant|toddler|grandson|granddaughter|nephew|"
+                          r"niece|aged?)(?:'s| is|,)?\s*$")
+
+
+def _is_en_not_duration(text: str, start: int, end: int) -> bool:
+    """An English number of days, months or years that is a frequency or an age, not how long it has lasted."""
+    before = text[max(0, start - 20):start]
+    return bool(_EN_FREQUENCY_BEFORE.search(before) or _EN_AGE_HEAD.search(before)
+                or re.match(r"\s*of age\b", text[end:end + 8]))
+
+
 def _is_age_context(text: str, end: int) -> bool:
     """'3 months old', '8个月大', '3 month old baby': a number that is an age, not a duration."""
     tail = text[end:end + 6]
-    return bool(re.match(r"\s*-?\s*(old|大|的宝|的孩|的婴|的小|宝宝|婴儿|baby|infant|boy|girl|son|daughter)", tail))
+    return bool(re.match(r"\s*-?\s*(old|大|龄|的宝|的孩|的婴|的小|宝宝|婴儿|baby|infant|boy|girl|son|daughter)", tail))
 
 
 # ---------------------------------------------------------------- ages
@@ -191,10 +232,17 @@ _EN_AGE = [
                 r"minutes?|hours?|days?|weeks?|months?|degrees?|°|\.\d))"), "year"),
     (re.compile(r"\bin (?:his|her|my|their) (?P<n>\d0)s\b"), "decade"),
     (re.compile(r"\b(?:mum|mom|mother|dad|father|grandma|grandpa|granny|nan|nana|husband|wife|son|daughter|brother|"
-                r"sister|partner|baby|kid|child|boy|girl|friend|patient|uncle|aunt|neighbou?r|grandmother|grandfather)"
-                r"(?:'s| is| was| who is| who's)\s+(?:only |just |now |about |nearly |almost )?(?P<n>\d{1,3})\b"
-                r"(?!\s*(?:%|kg|lbs?|cm|min|hours?|days?|weeks?|months?|degrees?|°|times|x|/|\.\d))"), "year"),
-    (re.compile(r"\b(?P<n>\d{1,3})\s*(?:m|f|male|female|man|woman)\b"), "year"),
+                r"sister|partner|baby|kid|child|boy|girl|friend|patient|uncle|aunt|neighbou?r|grandmother|grandfather|"
+                r"grandad|granddad|flatmate|housemate|roommate|mate|colleague|coworker|cousin|niece|nephew|grandson|"
+                r"granddaughter|stepson|stepdaughter|teenager|teen)"
+                # "my son's 16", "my son is 16", and the written-down "my son 16 says", "my daughter (6)"
+                r"(?:'s| is| was| who is| who's| aged?|,| \(|(?= \d))\s*(?:only |just |now |about |nearly |almost )?"
+                r"(?P<n>\d{1,3})\)?(?![\d.:/])(?!\s*(?:%|kg|lbs?|cm|mg|ml|min|mins|hours?|hrs?|days?|weeks?|wks?|"
+                r"months?|years? ago|degrees?|°|times|x\b|/|\.\d|tablets?|pills?|puffs?|doses?|cups?|glasses?|"
+                r"am\b|pm\b|o'clock|c\b|f\b))"), "year"),
+    # "55 m", "31 f"; not a temperature ("102f", "temp 99 f")
+    (re.compile(r"(?<!temp )(?<!temp of )(?<!temperature )(?<!temperature of )(?<!fever )(?<!fever of )"
+                r"\b(?!(?:9\d|10\d)\s*f\b)(?P<n>\d{1,3})\s*(?:m|f|male|female|man|woman)\b"), "year"),
     (re.compile(r"\b(?:male|female|man|woman|m|f)\s*,?\s*(?P<n>\d{1,3})\b(?!\s*(?:years?|months?|days?|hours?))"),
      "year"),
 ]
@@ -208,7 +256,14 @@ _ZH_AGE = [
 ]
 # After a number of days, weeks or months, these say it is an age ("8个月大", "40天的宝宝"), not a duration.
 _ZH_AGE_TAIL = re.compile(r"大(?!便|概|约|小)|的(?:宝宝|婴儿|孩子|小孩|新生儿|女儿|儿子|宝贝|男孩|女孩|小宝)|宝宝|婴儿")
-_ZH_AGE_HEAD = re.compile(r"(?:出生|宝宝|宝贝|婴儿|孩子|小孩|女儿|儿子|娃)\s*(?:才|刚|已经|今天|现在)?\s*$")
+# Who the baby is, right before its age: "宝宝10个月", and the clinical note's "患儿，女，2个月", "男婴，7周",
+# "患者，男，3个月" (a sex between the two; a patient's months are an age only with the sex written between).
+_ZH_AGE_HEAD = re.compile(r"(?:(?:出生|生后|日龄|宝宝|宝贝|婴儿|孩子|小孩|女儿|儿子|娃|患儿|男婴|女婴|男宝|女宝)"
+                          r"(?:\s*[,:]?\s*(?:性别)?\s*[男女](?:孩|婴|童|宝|性)?)?"
+                          r"|(?:患者|病人)\s*[,:]?\s*(?:性别)?\s*[男女](?:孩|婴|童|性)?)"
+                          r"\s*[,:]?\s*(?:才|刚|已经|今天|现在)?\s*$")
+# After an age head, months followed by these are a time ("宝宝3个月前", "患儿,男,2周来"), not an age.
+_ZH_NOT_AGE_AFTER = re.compile(r"\s*(?:前|后|以前|以后|以来|来|之前|之后|内|之内)")
 _ZH_AGE_WORDS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"新生儿|刚出生|newborn|new born"), 0.02),
     (re.compile(r"刚满月|满月"), 0.09),
@@ -244,7 +299,8 @@ def find_age_years(text: str) -> float | None:
             unit = "岁" if m.group("u") in ("了", "多了") else m.group("u")
             # "三天", "两个多月" alone are durations; they are ages only with 大/的宝宝 after or 出生/宝宝 before
             if unit in ("周", "天", "个月", "个多月", "个半月") and not (
-                    _ZH_AGE_TAIL.match(text, m.end()) or _ZH_AGE_HEAD.search(text[:m.start()])):
+                    _ZH_AGE_TAIL.match(text, m.end()) or (_ZH_AGE_HEAD.search(text[:m.start()])
+                                                          and not _ZH_NOT_AGE_AFTER.match(text, m.end()))):
                 continue
             number = zh_to_number(m.group("n"))
             if number is None:

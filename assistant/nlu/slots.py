@@ -38,17 +38,30 @@ _OTHER_AGE = re.compile(r"\b(?:my|our)\s+\d{1,3}\s*-?\s*(?:years?|yrs?|y|months?
 
 _FEMALE = re.compile(r"\b(?:woman|female|lady|girl|she|her)\b|(?<![a-z'])\d{1,3}\s*f\b|(?<![a-z'])f\s*,?\s*\d{1,3}\b|"
                      r"女|她")
-_MALE = re.compile(r"\b(?:man|male|guy|boy|he|him|his)\b|(?<![a-z'])\d{1,3}\s*m\b|(?<![a-z'])m\s*,?\s*\d{1,3}\b|男|他")
+# 他 as a pronoun, not in 其他 ("nothing else") or a drug name (氯雷他定, 他汀)
+_MALE = re.compile(r"\b(?:man|male|guy|boy|he|him|his)\b|(?<![a-z'])\d{1,3}\s*m\b|(?<![a-z'])m\s*,?\s*\d{1,3}\b|男|"
+                   r"(?<![其吉])他(?![定汀])")
+# Someone who has died is not the patient ("奶奶上周去世了，我这几天一直睡不好")
+_DEATH_EVENT = re.compile(r"(?:我|我的|我家)?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|妈妈|爸爸|我妈|我爸|母亲|父亲|老伴|"
+                          r"老公|老婆|丈夫|妻子|朋友|同事|邻居)(?:\s*(?:昨天|前天|上周|上个月|前几天|刚刚|刚|已经|突然))?"
+                          r"\s*(?:去世|过世|走了|离世|病逝|不在了|离开了我们)")
+# Giving birth to, or carrying, a baby: the baby is not who the message is about ("生完孩子一个月", "怀了宝宝")
+_BIRTH_EVENT = re.compile(r"(?:生完|生了|生下|刚生|(?<![医先学])生|怀了|怀着|怀上|有了|产下)(?:一个|个)?"
+                          r"(?:孩子|宝宝|小孩|娃|小宝|宝贝|二胎|老二)")
 
 _SEVERE = re.compile(r"\b(?:severe(?:ly)?|excruciating|unbearable|agoni[sz]ing|agony|terrible|horrible|intense|"
-                     r"extreme(?:ly)?|worst|killing me|really bad|very bad|so bad|awful|crippling|debilitating|"
+                     r"extreme(?:ly)?|worst|horrendous|horrific|really bad|very bad|so bad|awful|crippling|"
+                     r"debilitating|"
                      r"can'?t bear|unable to (?:work|walk|sleep)|(?:very|really|so|extremely|incredibly) "
                      r"(?:painful|sore))\b|剧烈|剧痛|厉害|受不了|难以忍受|要命|非常痛|非常疼|"
-                     r"特别痛|特别疼|很严重|严重|疼死|痛死|难受死|忍不了|钻心|撕裂")
-_MODERATE = re.compile(r"\b(?:moderate|quite bad|pretty bad|fairly bad|quite painful|quite sore)\b|中等|挺疼|挺痛|"
-                       r"比较痛|比较疼|很疼|很痛")
+                     r"特别痛|特别疼|很严重|严重|疼死|痛死|难受死|忍不了|钻心|撕裂|遭不住|扛不住|顶不住|受不住")
+# "my knee is killing me" is how bad it feels to the speaker, often said lightly: moderate, not severe
+_MODERATE = re.compile(r"\b(?:moderate|quite bad|pretty bad|fairly bad|quite painful|quite sore|killing me)\b|"
+                       r"中等|挺疼|挺痛|比较痛|比较疼|很疼|很痛")
 _MILD = re.compile(r"\b(?:mild(?:ly)?|slight(?:ly)?|a bit|a little|bit of|minor|not too bad|not that bad|"
                    r"manageable|tolerable|niggl\w*)\b|轻微|有点|稍微|一点点|有一点|不太严重|不严重|还能忍|能忍")
+# "比平时厉害" says worse than usual, not how bad: it counts as moderate, not severe.
+_COMPARED = re.compile(r"比(?:平时|平常|往常|以前|之前|原来|上次|昨天|前几天)[^,.;!?]{0,4}(?:厉害|严重|重)")
 _PAIN_SCORE = re.compile(r"(?P<n>\d{1,2})\s*(?:/|out of|分之)\s*10|(?:疼痛|pain)\D{0,6}(?P<m>\d{1,2})\s*分")
 
 _PREGNANCY_WEEKS = re.compile(r"(?:怀孕|孕|妊娠)\s*(?P<zh>\d{1,2}|" + ZH_NUM + r")\s*(?:\+\d)?\s*(?:周|个星期)|"
@@ -72,18 +85,25 @@ def _severity(text: str) -> str | None:
         value = int(score.group("n") or score.group("m"))
         if value <= 10:
             return "severe" if value >= 7 else "moderate" if value >= 4 else "mild"
+    compared = [(m.start(), m.end()) for m in _COMPARED.finditer(text)]
     for pattern, name in ((_SEVERE, "severe"), (_MODERATE, "moderate"), (_MILD, "mild")):
         for m in pattern.finditer(text):
+            if any(begin <= m.start() < end for begin, end in compared):
+                continue
             if not is_negated(text, m.start()):
                 return name
+        if name == "severe" and compared:
+            return "moderate"
     return None
 
 
 def find_slots(text: str) -> dict[str, Any]:
     """Slots stated in normalised text; absent keys mean 'not said'."""
     slots: dict[str, Any] = {}
-    age = find_age_years(text)
-    subject = _first_subject(text)
+    # "生完孩子一个月" is the mother speaking, a month after the birth; "奶奶去世了" is not about grandma
+    who = _DEATH_EVENT.sub("亲人", _BIRTH_EVENT.sub("分娩", text))
+    age = find_age_years(who)
+    subject = _first_subject(who)
     if subject:
         name, sex, _ = subject
         slots["subject"] = name

@@ -10,7 +10,12 @@ from tools.triage.models import Protocol, RedFlag
 
 _CONTEXT = {"pregnant", "postpartum", "diabetes", "heart_disease", "lung_disease", "immunosuppressed",
             "anticoagulant", "recent_surgery", "vaccination_recent", "sweating", "swelling_hands_face",
-            "pain_radiating", "bleeding_any", "pale"}
+            "pain_radiating", "bleeding_any", "pale", "rabies_risk", "eating_normally", "pleuritic_pain",
+            "suicide_means", "urine_less", "possible_pregnancy",
+            # modifiers of another complaint (outside batch D, en): it settled, a cold's chest, thrush seen before,
+            # a benign cause of ankle swelling, a failed treatment; a pulse out of range is a red flag of its own
+            "symptom_relieved", "chesty_cold", "thrush_typical", "swelling_trigger_benign", "treatment_failed",
+            "abnormal_pulse"}
 
 
 def test_at_least_40_protocols_each_with_source_and_bilingual_label() -> None:

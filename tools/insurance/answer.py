@@ -14,24 +14,18 @@ from pathlib import Path
 from assistant.reply import Citation, Locale
 from tools.insurance import drugs as drug_tools
 from tools.insurance.amounts import RuleSet, compute, parse_amounts
-from tools.insurance.evidence import asks_for_figure, document_is_about, figure_wanted, named_places, split_sentences
-from tools.insurance.index import LoadedIndex, load_index, search, section_covers, unit_weight, uses_sample
+from tools.insurance.evidence import asks_for_figure, figure_wanted, split_sentences
+from tools.insurance.index import load_index, uses_sample
 from tools.insurance.models import AmountResult, Answer, Hit
+from tools.insurance.selection import select_hits
 from tools.insurance.terms import (
     DATA_DIR,
-    QueryUnit,
     analyse_query,
-    covers,
     load_yaml,
     normalize,
     tokenize,
 )
 
-MIN_SCORE = 0.5  # BM25 (each question unit counted once) below which nothing in the documents is on topic
-MIN_COVERAGE = 0.5  # share (IDF-weighted) of the question's units that the best section must hold
-MIN_FIGURE_SENTENCE_COVERAGE = 0.4  # share of the question that the sentence holding the figure must cover
-SECOND_CITATION_RATIO = 0.6  # a further section is cited when it scores at least this share of the best one
-MAX_CITATIONS = 3
 MAX_QUOTE_CHARS = 220
 SAMPLE_PLAN_WORDS = ("样例市", "sample city", "sample plan", "示例方案")
 
@@ -84,7 +78,7 @@ def best_quote(hit: Hit, question: str, figure: re.Pattern[str] | None) -> str:
 
     def score(sentence: str) -> float:
         tokens, lowered = set(tokenize(sentence)), normalize(sentence)
-        hits = sum(1.0 for u in units if any(covers(a, tokens, lowered) for a in u.alternatives))
+        hits = sum(1.0 for u in units if u.held_by(tokens, lowered))
         if figure is not None and figure.search(normalize(sentence)):
             hits += 1.5
         return hits - len(sentence) / 2000
@@ -120,83 +114,6 @@ def answer_question(question: str, locale: Locale, index_dir: Path, k: int = 8) 
     if amount_answer is not None:
         return amount_answer
     return answer_from_documents(question, locale, index_dir, k)
-
-
-def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> tuple[list[Hit], str]:
-    """The sections that support an answer, or ([], why not)."""
-    # A figure may sit in a short article that ranks low on words alone: look further down for one.
-    hits = search(index_dir, question, locale, max(k, 20) if asks_for_figure(question) else k)
-    _, units = analyse_query(question)
-    loaded = load_index(index_dir)
-    places = named_places(question)
-    if places:
-        for place in places:
-            hits = [
-                h for h in hits
-                if document_is_about(place, h, loaded.doc_texts.get(h.doc_id, ""))
-                and (place.doc_language is None or loaded.languages.get(h.doc_id) == place.doc_language)
-            ]
-        if not hits:
-            return [], f"place:{places[0].aliases[0]}"
-    hits = [h for h in hits if h.score >= MIN_SCORE and h.coverage >= MIN_COVERAGE]
-    if not hits:
-        return [], "low score or coverage"
-    systems = {u.system for u in units if u.system}
-    if systems == {"cn"} and any(loaded.languages.get(h.doc_id) == "zh" for h in hits):
-        # A question about Chinese schemes is answered from the Chinese documents only, never padded with Medicare.
-        hits = [h for h in hits if loaded.languages.get(h.doc_id) == "zh"]
-    # A year the question names must be in the quoted text: the 2025 handbook does not answer for 2027.
-    for year in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", question):
-        hits = [h for h in hits if year in h.text]
-        if not hits:
-            return [], f"year {year} not in documents"
-    for unit in units:
-        if unit.required:
-            hits = [h for h in hits if section_covers(loaded, h, unit)]
-            if not hits:
-                return [], f"no section gives the {unit.concept} asked for"
-    figure = figure_wanted(question)
-    if figure is not None:
-        hits = [h for h in hits if figure.search(normalize(h.text))]
-        if not hits:
-            return [], "figure not in documents"
-        # The best section is the one with a sentence holding both a figure and most of the question.
-        # Half the weight on the best figure sentence, half on how well the whole section ranked.
-        best_rank = max(h.score * (0.5 + h.coverage) for h in hits) or 1.0
-        sentence_scores = {id(h): _figure_sentence_score(h, units, loaded, figure) for h in hits}
-        # The figure must sit in a sentence about the question, not anywhere in the article.
-        hits = [h for h in hits if sentence_scores[id(h)] >= MIN_FIGURE_SENTENCE_COVERAGE]
-        if not hits:
-            return [], "figure not in documents"
-        figure_scores = {
-            id(h): sentence_scores[id(h)] + h.score * (0.5 + h.coverage) / best_rank for h in hits
-        }
-        hits.sort(key=lambda h: -figure_scores[id(h)])
-        top = figure_scores[id(hits[0])]
-        return [h for h in hits[:MAX_CITATIONS] if figure_scores[id(h)] >= top * SECOND_CITATION_RATIO], "retrieved"
-    best = hits[0].score * (0.5 + hits[0].coverage)
-    chosen: list[Hit] = []
-    for hit in hits:
-        if hit.score * (0.5 + hit.coverage) < best * SECOND_CITATION_RATIO or len(chosen) == MAX_CITATIONS:
-            break
-        if any(c.doc_id == hit.doc_id and c.label == hit.label for c in chosen):
-            continue
-        chosen.append(hit)
-    return chosen, "retrieved"
-
-
-def _figure_sentence_score(hit: Hit, units: list[QueryUnit], loaded: LoadedIndex, figure: re.Pattern[str]) -> float:
-    best = 0.0
-    for sentence in split_sentences(hit.text):
-        if not figure.search(normalize(sentence)):
-            continue
-        tokens, lowered = set(tokenize(sentence)), normalize(sentence)
-        covered = sum(
-            unit_weight(loaded, u) for u in units if any(covers(a, tokens, lowered) for a in u.alternatives)
-        )
-        best = max(best, covered)
-    total = sum(unit_weight(loaded, u) for u in units) or 1.0
-    return best / total
 
 
 def answer_from_documents(question: str, locale: Locale, index_dir: Path, k: int = 8) -> Answer:
@@ -259,6 +176,10 @@ def answer_drug(question: str, locale: Locale, index_dir: Path) -> Answer | None
     if not entries_all:
         title = doc_title(lists[0].doc_id, lists[0].title, locale)
         return _refusal(locale, "drug not in list", "drug_not_found", name=missing[0], title=title)
+    if asks_for_figure(question) and not any(e.payment_standard and e.payment_standard != "*" for e in entries_all):
+        # A price or an amount asked for ("多少钱一盒", "how much does it cost"): the list gives a figure only as
+        # the payment standard of negotiated drugs; for the others it gives none.
+        return _refusal(locale, "drug figure not in list", "refuse_number")
     if any(e.drug_class == "乙" for e in entries_all):
         lines.append(msg("drug_explain_yi", locale))
     for name in missing:
@@ -296,8 +217,18 @@ def answer_amount(question: str, locale: Locale, index_dir: Path) -> Answer | No
     if result is None:
         if amounts.ratio is None and not asks_for_figure(question) and not re.search(r"报|reimburs|cover|pay", text_n):
             return None  # a figure in passing ("I am 70"), not a request to compute
+        if amounts.ratio is None and amounts.deductible is None and not _about_reimbursement(question):
+            return None  # an amount of another kind (contributions paid late, a fine): the documents may answer
         return _refusal(locale, "rules missing for arithmetic", "amount_need_rules")
     return _amount_answer(result, locale, plan_key, index_dir)
+
+
+REIMBURSEMENT_CONCEPTS = frozenset({"reimbursement_ratio", "deductible", "cap", "coinsurance", "excluded"})
+
+
+def _about_reimbursement(question: str) -> bool:
+    """The question asks what the insurance pays back of a bill (not a contribution, fee or fine)."""
+    return any(u.concept in REIMBURSEMENT_CONCEPTS for u in analyse_query(question)[1])
 
 
 def _amount_answer(result: AmountResult, locale: Locale, plan_key: str | None, index_dir: Path) -> Answer:
@@ -320,7 +251,11 @@ def _amount_answer(result: AmountResult, locale: Locale, plan_key: str | None, i
     lines.append(msg("amount_result", locale, fund=f"{result.fund_pays:,.2f}", patient=f"{result.patient_pays:,.2f}"))
     lines.append(msg("amount_caveat", locale))
     text = "\n".join(lines)
+    # Rules the patient states are not the documents' rules: the arithmetic is shown, the question stays
+    # unanswered by the documents (no citation, a referral to the insurer).
+    from_documents = result.rule_source == "plan"
     return Answer(
-        answerable=True, text=text, locale=locale, citations=citations, amounts=result, reason="arithmetic",
+        answerable=from_documents, text=text, locale=locale, citations=citations, amounts=result,
+        reason="arithmetic" if from_documents else "arithmetic on the patient's own rules",
         numbers=_numbers(text),
     )

@@ -23,8 +23,9 @@ _SALT_PREFIX = re.compile(
     r"^(注射用|盐酸|甲磺酸|硫酸氢|硫酸|马来酸|枸橼酸|酒石酸|重酒石酸|磷酸|富马酸|苯磺酸|琥珀酸|醋酸|氢溴酸|乳酸|甲苯磺酸)"
 )
 _FORM_SUFFIX = re.compile(
-    r"(\([ⅠⅡⅢⅣⅤ\dI]+\))?(注射液|注射剂|缓释片|控释片|肠溶片|分散片|口崩片|片|胶囊|颗粒|口服溶液|口服液|干混悬剂|"
-    r"吸入粉雾剂|吸入气雾剂|气雾剂|喷雾剂|滴眼液|乳膏|软膏|凝胶|贴剂|栓|混悬液)$"
+    r"(\([ⅠⅡⅢⅣⅤ\dI]+\))?(注射用浓溶液|口服用浓溶液|浓溶液|注射液|注射剂|缓释片|控释片|肠溶片|分散片|口崩片|片|缓释胶囊|"
+    r"肠溶胶囊|软胶囊|胶囊|颗粒|口服溶液|口服液|干混悬剂|吸入粉雾剂|吸入气雾剂|吸入溶液|粉雾剂|气雾剂|喷雾剂|滴眼液|乳膏|软膏|"
+    r"凝胶贴膏|凝胶|贴剂|植入剂|栓|混悬液)$"
 )
 _ALIAS = re.compile(r"[（(]([^()（）]+)[)）]")
 
@@ -112,6 +113,11 @@ def _name_index(list_key: str, names: tuple[str, ...]) -> dict[str, list[int]]:
     return index
 
 
+_NAMED_FORM = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?)(?:胶囊|颗粒|冲剂|口服液|注射液|滴丸|片|丸|糖浆|软膏|乳膏|喷雾剂|滴眼液|贴膏)")
+_NOT_A_NAME = re.compile(r"[这那个些的吃用种买开药该哪什么]|医保|报销|自费")
+
+
 def mentioned_drug_names(question: str, lists: list[DrugList]) -> list[str]:
     """Drug names in the question: listed Chinese names (longest first, no name inside another) and the Chinese
     names of English ones from the glossary (also when the list lacks them, so the answer can say so)."""
@@ -129,6 +135,10 @@ def mentioned_drug_names(question: str, lists: list[DrugList]) -> list[str]:
     for chinese in set(english_drug_names().values()):
         if chinese in text:
             found.append(chinese)
+    if not found:
+        # A name with a dosage form ("连花清瘟胶囊") is a medicine even when no list knows it: the answer then says
+        # it is not in the list, rather than quoting the list's general rules as if they answered.
+        found = [m.group(1) for m in _NAMED_FORM.finditer(text) if not _NOT_A_NAME.search(m.group(1))]
     found = sorted(set(found), key=len, reverse=True)
     kept: list[str] = []
     for name in found:

@@ -19,12 +19,14 @@ _CN_COUNT = r"(?<![上下每同])(?:[两二三四五六七八九十百千半]|[�
 MONEY_FIGURE = re.compile(
     r"[$¥￥]\s?\d|\d[\d,.]*\s*(?:元|万元|万|美元|dollars?|yuan|倍)|" + _CN_COUNT + r"(?:元|万元|倍)"
 )
-PERCENT_FIGURE = re.compile(r"\d\s*(?:%|percent|个?百分点)|百分之|" + _CN_COUNT + r"(?:成|个百分点)")
+PERCENT_FIGURE = re.compile(r"\d\s*(?:%|percent|个?百分点)|[百千万]分之|" + _CN_COUNT + r"(?:成|个百分点)")
 TIME_FIGURE = re.compile(
     r"\d[\s-]*(?:个?工作日|日|天|周|个?月|年|days?|weeks?|months?|years?|quarters?)|"
     + _CN_COUNT + r"(?:日|天|周|月|年|工作日)|(?:下一|次)(?:年度|年|月)|待遇等待期|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|sixty|ninety)[\s-]*(?:days?|months?|years?)|"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d|"
+    # A period set by reference to another one ("生育津贴支付期限按照...产假、生育假期限执行") answers "how long".
+    r"期限(?:按照|依照|参照|由)|(?:按照|依照)[^。；]{0,40}期限执行"
 )
 ANY_FIGURE = re.compile(
     MONEY_FIGURE.pattern + "|" + PERCENT_FIGURE.pattern + "|" + TIME_FIGURE.pattern
@@ -33,8 +35,11 @@ ANY_FIGURE = re.compile(
 FIGURE_QUESTIONS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (re.compile(r"比例|百分之几|百分比|几成|percent|percentage|what rate|what share"), PERCENT_FIGURE),
     (re.compile(r"多少钱|多少元|几块|几万|how much (?:is|are|does|do|will|would|money)|多少费用|交多少|"
+                r"(?:费|费用|价格|价钱|金额|收费|单价)(?:标准)?(?:是|为|有|要)?多少|"
+                r"(?:用|报|领|拿|赔|补|付)多少(?!年|个月|月|天|次|倍|人)|"
                 r"what (?:does|will) it cost|(?:what(?:'s| is| are| will)(?: the| my)?|how much is the) "
-                r"[a-z \-]{0,30}(?:premium|deductible|copay|coinsurance|cap|limit)s?\b"), MONEY_FIGURE),
+                r"[a-z \-]{0,30}(?:premium|deductible|copay|coinsurance|cap|limit|maximum|max)s?\b|"
+                r"(?:what(?:'s| is| are| will)|how much is) the (?:maximum|max|most)\b"), MONEY_FIGURE),
     (re.compile(r"多久|几天|几个月|几年|多长|哪天|哪一天|哪年|哪一年|何时|几号|几月|什么时候|啥时候|how long|"
                 r"what date|which year|what year|^\s*when\b|\bwhen (?:is|does|do|did|will|can|should|must|was|are)\b"),
      TIME_FIGURE),
@@ -48,6 +53,7 @@ class Place(BaseModel):
     aliases: list[str]
     demonyms: list[str] = []
     doc_language: str | None = None
+    within: str | None = None  # the country whose national rules apply there too ("china")
 
 
 @lru_cache(maxsize=1)
@@ -77,9 +83,42 @@ def document_is_about(place: Place, hit: Hit, doc_text: str) -> bool:
     return mentions >= 2
 
 
+def document_answers_for(place: Place, hit: Hit, doc_text: str) -> bool:
+    """The document is about the place, or it is a national law or regulation of the country the place is in (the
+    Social Insurance Law applies in Shenzhen; the Shanghai regulation does not)."""
+    if document_is_about(place, hit, doc_text):
+        return True
+    country = next((p for p in _places() if p.id == place.within), None) if place.within else None
+    if country is None or not document_is_about(country, hit, doc_text):
+        return False
+    title = normalize(hit.title)
+    return not any(_alias_in(a, title) for p in _places() if p.within == country.id for a in p.aliases)
+
+
+_SCHEME_AFTER = (
+    r"\s*(?:的|市|省)?\s*(?:医保|社保|职工医保|居民医保|医疗保险|参保|(?:'s\s+)?(?:medical|health|social)\s+insurance)"
+)
+
+
 def named_places(question: str) -> list[Place]:
+    """The places a question names. A place named only by a demonym is the patient's nationality, not the place
+    the question is about, when an alias names another place ("I'm an American working in Shanghai"). When one
+    place is named as the patient's scheme ("北京的医保卡", "my Shanghai medical insurance"), the others are where
+    the patient goes, and that one decides."""
     text = normalize(question)
-    return [p for p in _places() if any(_alias_in(a, text) for a in p.aliases + p.demonyms)]
+    by_alias = [p for p in _places() if any(_alias_in(a, text) for a in p.aliases)]
+    by_demonym = [p for p in _places() if p not in by_alias and any(_alias_in(a, text) for a in p.demonyms)]
+    places = by_alias if by_alias else by_demonym
+    if len(places) > 1:
+        schemes = [p for p in places if any(re.search(re.escape(a) + _SCHEME_AFTER, text) for a in p.aliases)]
+        if len(schemes) == 1:
+            return schemes
+    return places
+
+
+def has_own_document(place: Place, doc_titles: list[str]) -> bool:
+    """Some document's title names the place: its own rules (a handbook listing every state's helpline is not)."""
+    return any(_alias_in(a, normalize(title)) for title in doc_titles for a in place.aliases)
 
 
 def figure_wanted(question: str) -> re.Pattern[str] | None:
@@ -89,6 +128,19 @@ def figure_wanted(question: str) -> re.Pattern[str] | None:
         if asked.search(text):
             return figure
     return None
+
+
+def figure_question_part(question: str) -> str:
+    """The sentence of a question that asks for the figure ("What will my monthly Part B premium be in 2025?" after
+    the story of the patient's enrollment); the whole question when one sentence asks or none does."""
+    parts = [p for p in re.split(r"(?<=[.?!。？！；;])\s*", question) if p.strip()]
+    if len(parts) < 2:
+        return question
+    for asked, _ in FIGURE_QUESTIONS:
+        asking = [p for p in parts if asked.search(normalize(p))]
+        if asking:
+            return " ".join(asking)
+    return question
 
 
 def asks_for_figure(question: str) -> bool:

@@ -10,19 +10,33 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import re
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
+from tools.insurance.expansions import expansion_files, expansion_text, load_expansions
 from tools.insurance.models import Hit, IngestedDoc, Section
+from tools.insurance.scoring import (
+    LoadedIndex,
+    names_other_member,
+    section_covers,
+    unit_coverage,
+    unit_scores,
+    unit_weight,
+)
 from tools.insurance.spelling import correct_spelling
 from tools.insurance.splitter import detect_language, find_title, read_text, split_document
-from tools.insurance.terms import QueryUnit, analyse_query, covers, normalize, tokenize, tokenizer_signature
+from tools.insurance.terms import (
+    QueryUnit,
+    analyse_query,
+    load_glossary,
+    normalize,
+    tokenize,
+    tokenizer_signature,
+)
+
+__all__ = ["LoadedIndex", "section_covers", "unit_coverage", "unit_scores", "unit_weight"]  # re-exported
 
 SAMPLE_DIR = Path(__file__).parent / "data" / "sample"
 _DOC_ID = re.compile(r"^[\w\-.]{1,80}$")
@@ -199,22 +213,6 @@ def remove_document(index_dir: Path, doc_id: str) -> bool:
     return removed
 
 
-@dataclass
-class LoadedIndex:
-    titles: dict[str, str]
-    languages: dict[str, str]
-    sections: list[Section]
-    section_tokens: list[set[str]]
-    section_texts: list[str]  # normalised, for substring coverage
-    doc_texts: dict[str, str]  # normalised whole documents, for the place check
-    bm25: object
-    doc_freq: dict[str, int] = field(default_factory=dict)
-
-    def idf(self, token: str) -> float:
-        n = len(self.sections)
-        return math.log(1 + (n - self.doc_freq.get(token, 0) + 0.5) / (self.doc_freq.get(token, 0) + 0.5))
-
-
 _CACHE: dict[str, tuple[tuple[tuple[str, int, int], ...], LoadedIndex]] = {}
 
 
@@ -261,7 +259,7 @@ def _load_sections(
 def load_index(index_dir: Path) -> LoadedIndex:
     """The BM25 index over the ingested documents (or the sample plan), cached until the files change."""
     files = _source_files(Path(index_dir))
-    signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in [*files, *expansion_files(index_dir)])
     key = str(Path(index_dir).resolve())
     cached = _CACHE.get(key)
     if cached and cached[0] == signature:
@@ -269,8 +267,13 @@ def load_index(index_dir: Path) -> LoadedIndex:
     import bm25s  # imported here: only a search needs it
 
     titles, languages, sections, corpus_tokens = _load_sections(files)
+    # Lay phrases per section (expansions.py) count for coverage (the refusal check), not for the BM25 rank: in
+    # the rank their generic words pulled unrelated articles up. They are never quoted.
+    expansions = load_expansions(index_dir)
+    extra = [expansion_text(expansions, s.doc_id, s.label) for s in sections]
     retriever = bm25s.BM25(k1=1.2, b=0.75)
     retriever.index([tokens or ["∅"] for tokens in corpus_tokens], show_progress=False)
+    corpus_tokens = [tokens + tokenize(x) if x else tokens for tokens, x in zip(corpus_tokens, extra, strict=True)]
     doc_freq: dict[str, int] = {}
     for tokens in corpus_tokens:
         for token in set(tokens):
@@ -287,7 +290,10 @@ def load_index(index_dir: Path) -> LoadedIndex:
         section_tokens=[
             set(t) | title_tokens[s.doc_id] for s, t in zip(sections, corpus_tokens, strict=True)
         ],
-        section_texts=[normalize(f"{titles.get(s.doc_id, '')} {s.label} {s.text}") for s in sections],
+        section_texts=[
+            normalize(f"{titles.get(s.doc_id, '')} {s.label} {s.text} {x}")
+            for s, x in zip(sections, extra, strict=True)
+        ],
         doc_texts=doc_texts,
         bm25=retriever,
         doc_freq=doc_freq,
@@ -325,8 +331,11 @@ def search(index_dir: Path, query: str, locale: str = "zh", k: int = 5) -> list[
             scores[i] *= 0.5
         scores[i] *= title_bonus.get(section.doc_id, 1.0)
     order = sorted(range(len(scores)), key=lambda i: -float(scores[i]))
+    defining = DEFINITION_QUESTION.search(normalize(query)) is not None
     hits: list[Hit] = []
-    for i in order[: max(k * 4, 20)]:
+    # BM25 favours sections in the question's own language (its plain words match there): look deep enough for a
+    # section of the other language that holds the question's concepts.
+    for i in order[: max(k * 6, 60)]:
         if float(scores[i]) <= 0:
             break
         section = loaded.sections[i]
@@ -337,7 +346,8 @@ def search(index_dir: Path, query: str, locale: str = "zh", k: int = 5) -> list[
                 label=section.label,
                 path=section.path,
                 text=section.text,
-                score=float(scores[i]) * _label_bonus(section, query_tokens),
+                score=float(scores[i]) * _label_bonus(section, query_tokens) * _heading_fit(section, units)
+                * (_definition_bonus(section, units) if defining else 1.0),
                 coverage=unit_coverage(loaded, i, units),
             )
         )
@@ -357,70 +367,41 @@ def _title_bonus(loaded: LoadedIndex, question_text: str) -> dict[str, float]:
     return bonus
 
 
+OTHER_MEMBER_FACTOR = 0.5
+DEFINITION_FACTOR = 1.6
+# "What is X", "X是什么", "the difference between X and Y": the section that introduces X answers.
+DEFINITION_QUESTION = re.compile(
+    r"^\s*(?:what(?:'s| is| are)|whats|define|definition of|meaning of|explain)\b|\bdifference between\b|"
+    r"\bwhat does .{1,40} mean\b|是什么|什么是|是啥|啥是|指什么|什么意思|的区别|有什么区别|有什么不同"
+)
+_INTRODUCING_HEADING = re.compile(r"^(?:what (?:is|are)\b|what's\b|how (?:does|do) .{1,60} work\b|about\b)")
+
+
+def _definition_bonus(section: Section, units: list[QueryUnit]) -> float:
+    """A heading that introduces what the question asks to define ("How does Medigap work?", "What are Medicare
+    Advantage Plans?") ranks higher for "what is X"."""
+    label = normalize(section.label.split(" > ")[-1])
+    if not _INTRODUCING_HEADING.match(label):
+        return 1.0
+    tokens = set(tokenize(label))
+    return DEFINITION_FACTOR if any(u.concept and u.held_by(tokens, label) for u in units) else 1.0
+
+
+def _heading_fit(section: Section, units: list[QueryUnit]) -> float:
+    """A section whose headings name only another member of a parallel group than the one asked about ("Medicare
+    drug coverage (Part D)" for a question about Part B) ranks lower."""
+    asked = {u.concept for u in units if u.concept}
+    if not asked & {c for group in load_glossary().exclusive for c in group}:
+        return 1.0
+    heading = normalize(" ".join([*section.path, section.label]))
+    tokens = set(tokenize(heading))
+    held = {u.concept for u in units if u.concept and u.held_by(tokens, heading)}
+    return OTHER_MEMBER_FACTOR if names_other_member(held, asked, heading) else 1.0
+
+
 def _label_bonus(section: Section, query_tokens: set[str]) -> float:
     """A heading that the question repeats word for word ("Initial Enrollment Period") is a strong sign."""
     label_tokens = set(tokenize(section.label))
     if not label_tokens:
         return 1.0
     return 1.0 + 0.3 * len(label_tokens & query_tokens) / len(label_tokens)
-
-
-def unit_scores(loaded: LoadedIndex, units: list[QueryUnit]) -> np.ndarray:
-    """BM25 of the question where each unit counts once: the best of its alternatives (synonyms, translations).
-
-    Summing every synonym instead would favour sections that happen to use several words for one idea.
-    """
-    total = np.zeros(len(loaded.sections), dtype=np.float64)
-    for unit in units:
-        best = np.zeros(len(loaded.sections), dtype=np.float64)
-        for group in unit.token_groups:
-            known = [t for t in group if t in loaded.doc_freq]
-            if not known:
-                continue
-            group_scores = np.asarray(loaded.bm25.get_scores(known), dtype=np.float64)  # type: ignore[attr-defined]
-            if len(group) > 1:
-                group_scores = group_scores / len(group)  # a phrase or a split word scores as one term
-            best = np.maximum(best, group_scores)
-        total += best
-    return total
-
-
-def unit_weight(loaded: LoadedIndex, unit: QueryUnit) -> float:
-    """How telling a query unit is: the IDF of its commonest alternative that the corpus has (a concept is as
-    common as its commonest wording); a fixed weight by part of speech when the corpus has none of them."""
-    known = [loaded.idf(a) for a in unit.alternatives if loaded.doc_freq.get(a)]
-    return min(known) if known else unit.unknown_weight
-
-
-CROSS_LANGUAGE_WORD_FACTOR = 0.35
-
-
-def _script(word: str) -> str:
-    return "zh" if re.search(r"[\u4e00-\u9fff]", word) else "en"
-
-
-def section_covers(loaded: LoadedIndex, hit: Hit, unit: QueryUnit) -> bool:
-    """Whether the hit's section holds the unit (by the same test as coverage)."""
-    from tools.insurance.terms import tokenize as _tokenize
-
-    tokens = set(_tokenize(hit.text)) | set(_tokenize(hit.label))
-    text = normalize(f"{hit.label} {hit.text}")
-    return any(covers(a, tokens, text) for a in unit.alternatives)
-
-
-def unit_coverage(loaded: LoadedIndex, section_index: int, units: list[QueryUnit]) -> float:
-    """The IDF-weighted share of the question's units that the section holds."""
-    total = covered = 0.0
-    tokens, text = loaded.section_tokens[section_index], loaded.section_texts[section_index]
-    doc_language = loaded.languages.get(loaded.sections[section_index].doc_id, "zh")
-    for unit in units:
-        weight = unit_weight(loaded, unit)
-        if unit.concept is None and _script(unit.label) != doc_language and any(
-            loaded.doc_freq.get(a) for a in unit.alternatives
-        ):
-            # A plain word in the other language cannot appear in this document: it counts half, as a doubt.
-            weight *= CROSS_LANGUAGE_WORD_FACTOR
-        total += weight
-        if any(covers(a, tokens, text) for a in unit.alternatives):
-            covered += weight
-    return covered / total if total else 0.0

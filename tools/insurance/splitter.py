@@ -179,7 +179,7 @@ def split_articles(doc_id: str, text: str) -> list[Section]:
 
 def split_headings(doc_id: str, text: str) -> list[Section]:
     sections: list[Section] = []
-    seen_headings: set[str] = set()
+    seen_headings: set[tuple[int, str]] = set()
     stack: list[tuple[int, str]] = []
     lines: list[str] = []
     after_page_break = False
@@ -203,17 +203,19 @@ def split_headings(doc_id: str, text: str) -> list[Section]:
         heading = HEADING_LINE.match(line.strip())
         if heading:
             title = _clean_heading(heading.group(2))
-            # A heading already seen, repeated at the top of a page, is a running header: the text goes on.
-            if after_page_break and title in seen_headings:
+            level = len(heading.group(1))
+            # A heading already seen at the same level, repeated at the top of a page, is a running header: the
+            # text goes on. (A chapter title "# Medicare drug coverage (Part D)" after a page break is new even
+            # where an earlier "### Medicare drug coverage (Part D)" used the same words.)
+            if after_page_break and (level, title) in seen_headings:
                 after_page_break = False
                 continue
             flush()
             lines = []
-            level = len(heading.group(1))
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, title))
-            seen_headings.add(title)
+            seen_headings.add((level, title))
         elif line.strip():
             lines.append(line)
             after_page_break = False

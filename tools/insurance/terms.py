@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel
+from pydantic import BaseModel, model_validator
 
 DATA_DIR = Path(__file__).parent / "data"
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -56,12 +56,30 @@ class Concept(BaseModel):
     # The kind of answer asked for (a phone number, an address): a section that lacks it cannot answer.
     required: bool = False
     system: str | None = None  # "cn" or "us": the concept exists only in that country's insurance system
+    # Context a patient gives around the question (a trip, a relative, an illness): it helps to rank, but a section
+    # that lacks it can still answer, so it weighs this much in coverage instead of its IDF.
+    weight: float | None = None
 
 
 class Glossary(BaseModel):
     source: str
     concepts: list[Concept]
     places: list[str] = []  # place names: judged by the place rule (answer.py), not as topic words
+    # Groups of parallel concepts (Part A / Part B / Part D): a text naming only another member of the group than
+    # the one asked about is about that other thing ("$257 Part B deductible" does not answer for Part A).
+    exclusive: list[list[str]] = []
+    # Concepts that name a kind of amount (a deductible, a premium, a fine): a figure answers for one only when it
+    # stands in the same clause as its name, not in a condition ("$0 after you meet your Part A deductible").
+    amount_concepts: list[str] = []
+
+    @model_validator(mode="after")
+    def _known_concepts(self) -> Glossary:
+        ids = [c.id for c in self.concepts]
+        named = [c for group in self.exclusive for c in group] + self.amount_concepts
+        unknown = sorted({c for c in named if c not in ids} | {i for i in ids if ids.count(i) > 1})
+        if unknown:
+            raise ValueError(f"glossary: unknown or repeated concept ids {unknown}")
+        return self
 
 
 
@@ -98,6 +116,7 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English stemmer: enough to match 'deductibles' with 'deductible' and 'covers' with 'covered'."""
     word = word.replace("’", "'").split("'")[0]
@@ -143,20 +162,43 @@ def _term_in(term: str, normalized_text: str) -> bool:
     if word_pattern(term).search(normalized_text):
         return True
     # Word by word with light stemming, so "gig workers" matches "gig worker" and "covers" matches "cover".
-    term_words = [stem(w) for w in re.findall(r"[a-z0-9]+", term)]
-    text_words = [stem(w) for w in re.findall(r"[a-z0-9]+", normalized_text)]
+    term_words = _stemmed_words(term)
+    text_words = _stemmed_words(normalized_text)
     n = len(term_words)
     return n > 0 and any(text_words[i : i + n] == term_words for i in range(len(text_words) - n + 1))
 
 
-UNKNOWN_NOUN_WEIGHT = 4.0
-UNKNOWN_ENGLISH_WEIGHT = 3.0
+@lru_cache(maxsize=8192)
+def _stemmed_words(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in re.findall(r"[a-z0-9]+", text))
+
+
+UNKNOWN_NOUN_WEIGHT = 2.5
+# A long compound the documents never use (个人所得税, 商业保险) names a topic they do not cover; a short word they
+# never use is more often the patient's own story (店员, 好处, 十几年) and weighs less.
+UNKNOWN_COMPOUND_WEIGHT = 4.0
+UNKNOWN_ENGLISH_WEIGHT = 2.5
+
+
+# Characters of grammar (pronouns, particles, modal verbs): a word jieba's dictionary does not know that holds one
+# ("我能", "局要", "交了", "去告") is a fragment its HMM glued across a word boundary, not a topic the documents lack.
+_FUNCTION_CHARS = frozenset(
+    "我你他她它咱您的地得了吗呢吧啊呀么嘛是在有和与就都也还要会能可这那把被给让从到向对去来先再又才很太更最说想该着过跟帮"
+)
 
 
 def _cut_words(text: str) -> list[str]:
     """jieba's precise cut (no part-of-speech tagging: loading its tag table costs about a second; fillers are
-    dropped by the stop-word list instead)."""
-    return list(_jieba().lcut(text))
+    dropped by the stop-word list instead). Fragments glued across a word boundary are dropped."""
+    jieba = _jieba()
+    return [w for w in jieba.lcut(text) if not _is_glued_fragment(jieba, w)]
+
+
+def _is_glued_fragment(jieba: Any, word: str) -> bool:
+    if len(word) < 2 or not _HAN_RUN.fullmatch(word) or not any(ch in _FUNCTION_CHARS for ch in word):
+        return False
+    jieba.dt.check_initialized()
+    return not jieba.dt.FREQ.get(word)
 
 
 class QueryUnit(BaseModel):
@@ -170,6 +212,16 @@ class QueryUnit(BaseModel):
     unknown_weight: float = 2.0
     system: str | None = None
     required: bool = False
+    weight: float | None = None  # a fixed weight in coverage (context concepts), instead of the IDF
+    # A compound word the documents may not have whole ("个人所得税"): a text holding every one of its parts holds
+    # it too (one generic part, "个人", is not enough).
+    parts: list[str] = []
+
+    def held_by(self, tokens: set[str], text: str) -> bool:
+        """Whether a text (its search tokens and normalised text) holds this unit."""
+        if any(covers(a, tokens, text) for a in self.alternatives):
+            return True
+        return bool(self.parts) and all(covers(p, tokens, text) for p in self.parts)
 
 
 def _expansion_tokens(term: str) -> list[str]:
@@ -183,12 +235,43 @@ def _is_number(token: str) -> bool:
     return token.isdigit() and not re.fullmatch(r"(19|20)\d\d", token)
 
 
+# A count with its unit ("4天后", "住了30天", "3万元"): the patient's own figures, and jieba glues the unit to the
+# next word ("天后"). Years ("2025年") are kept.
+_COUNT_WITH_UNIT = re.compile(
+    r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?\s*(?:个)?(?:天|日|周|星期|个月|月|年|周岁|岁|次|元|块钱|块|万元|万|千元|千|"
+    r"片|支|盒|粒|小时|分钟)(?:以后|之后|以内|以上|以下|左右|后|前|内|多)?"
+)
+
+
+def _inside(term: str, phrase: str) -> bool:
+    """A term stands inside a longer phrase: as a substring (Chinese), or as a run of its stemmed words ("nurses" in
+    "skilled nursing facility": both stem to "nurs")."""
+    if term == phrase:
+        return False
+    if _HAN_RUN.search(term):
+        return term in phrase
+    words = [stem(w) for w in re.findall(r"[a-z0-9]+", term)]
+    inner = [stem(w) for w in re.findall(r"[a-z0-9]+", phrase)]
+    n = len(words)
+    return 0 < n < len(inner) and any(inner[i : i + n] == words for i in range(len(inner) - n + 1))
+
+
 def analyse_query(question: str) -> tuple[list[str], list[QueryUnit]]:
+    """(search tokens with glossary expansion, the units used to measure coverage); see _analyse_query."""
+    tokens, units = _analyse_query(question)
+    return list(tokens), list(units)
+
+
+@lru_cache(maxsize=256)
+def _analyse_query(question: str) -> tuple[tuple[str, ...], tuple[QueryUnit, ...]]:
     """(search tokens with glossary expansion, the units used to measure coverage).
 
-    Numbers the patient gives (amounts, ages) are neither searched nor required in the text; years are.
+    Numbers the patient gives (amounts, ages) are neither searched nor required in the text; the year asked about
+    is (earlier years are the patient's history: "my enrollment period ended in June 2021").
     """
     text = plain_question(question)
+    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)
+    history_years = {y for y in years if y != max(years)}
     glossary = load_glossary()
     units: list[QueryUnit] = []
     consumed: set[str] = set(glossary.places)
@@ -203,7 +286,7 @@ def analyse_query(question: str) -> tuple[list[str], list[QueryUnit]]:
     matches.sort(key=lambda m: (not m[1], -max(len(t) for t in m[1] or [""])))
     kept_phrases: list[str] = []
     for concept, found, by_pattern in matches:
-        inside_longer = all(any(t in p and t != p for p in kept_phrases) for t in found + by_pattern)
+        inside_longer = all(any(_inside(t, p) for p in kept_phrases) for t in found + by_pattern)
         if inside_longer:
             consumed.update(tok for t in found + by_pattern for tok in tokenize(t))
             continue
@@ -220,29 +303,37 @@ def analyse_query(question: str) -> tuple[list[str], list[QueryUnit]]:
             QueryUnit(
                 label=found[0], alternatives=terms, token_groups=groups, concept=concept.id,
                 unknown_weight=UNKNOWN_NOUN_WEIGHT, required=concept.required, system=concept.system,
+                weight=concept.weight,
             )
         )
     # Plain words: jieba's cut for Chinese (one unit per word), stems for English. Stop words ("以后", "一直",
     # "哪天", "what") and lone characters carry no topic.
-    for run in _TOKEN_RUN.findall(text):
+    for run in _TOKEN_RUN.findall(_COUNT_WITH_UNIT.sub(" ", text)):
         for word in _cut_words(run) if _HAN_RUN.fullmatch(run) else [run]:
             if _HAN_RUN.fullmatch(word):
                 if is_zh_stopword(word) or len(word) == 1 or word in consumed:
                     continue
-                if any(word in c for c in consumed):
-                    continue  # part of a glossary term already counted
+                if any(word in c for c in consumed) or any(u.label == word for u in units):
+                    continue  # part of a glossary term already counted, or a word said twice
+                if any(len(c) >= 2 and c in word and 2 * len(c) >= len(word) for c in consumed):
+                    continue  # a glossary term with a character around it ("喝醉酒" holds "醉酒")
                 subwords = [w for w in _jieba().lcut_for_search(word) if len(w) >= 2 and w != word]
                 groups = [[word], subwords] if subwords else [[word]]
+                # Parts stand for the word only when together they spell all of it ("护理" is not "护理费").
+                spelled = set("".join(subwords))
+                parts = subwords if spelled >= set(word) else []
                 units.append(
                     QueryUnit(
-                        label=word, alternatives=[word, *subwords], token_groups=groups,
-                        unknown_weight=UNKNOWN_NOUN_WEIGHT,
+                        label=word, alternatives=[word], token_groups=groups, parts=parts,
+                        unknown_weight=UNKNOWN_COMPOUND_WEIGHT if len(word) >= 4 else UNKNOWN_NOUN_WEIGHT,
                     )
                 )
                 search_tokens.extend([word, *subwords])
             else:
                 base = re.split(r"['’]", word)[0]
-                if is_en_stopword(base) or _is_number(word) or stem(word) in consumed or word in consumed:
+                if is_en_stopword(base) or is_en_stopword(stem(base)) or _is_number(word) or word in history_years:
+                    continue
+                if stem(word) in consumed or word in consumed or any(u.label == word for u in units):
                     continue
                 units.append(
                     QueryUnit(
@@ -251,7 +342,7 @@ def analyse_query(question: str) -> tuple[list[str], list[QueryUnit]]:
                     )
                 )
                 search_tokens.append(stem(word))
-    return list(dict.fromkeys(search_tokens)), units
+    return tuple(dict.fromkeys(search_tokens)), tuple(units)
 
 
 def covers(alternative: str, section_tokens: set[str], section_text: str) -> bool:
@@ -260,5 +351,16 @@ def covers(alternative: str, section_tokens: set[str], section_text: str) -> boo
         return True
     if _HAN_RUN.search(alternative):
         return alternative in section_text
-    words = [stem(w) for w in alternative.split()]
-    return len(words) > 1 and all(w in section_tokens for w in words)
+    words = re.findall(r"[a-z0-9]+", alternative)
+    if len(words) < 2:
+        return bool(words) and stem(words[0]) in section_tokens
+    # A phrase with a stop word in it ("part a", "out-of-pocket") is looked for as written (hyphen or space between
+    # its words): its tokens lack the stop words.
+    if any(is_en_stopword(w) for w in words):
+        return _phrase_pattern(tuple(words)).search(section_text) is not None
+    return all(stem(w) in section_tokens for w in words)
+
+
+@lru_cache(maxsize=4096)
+def _phrase_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![a-z0-9])" + r"[\s\-]+".join(re.escape(w) for w in words) + r"(?![a-z0-9])")

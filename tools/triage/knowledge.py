@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.triage.models import ProtocolFile, QuestionSpec, RedFlagFile, SymptomLexicon
+from tools.triage.models import KnownWords, ProtocolFile, QuestionSpec, RedFlagFile, SymptomLexicon
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -22,6 +22,12 @@ def _load_yaml(name: str) -> object:
 @lru_cache(maxsize=1)
 def symptom_lexicon() -> SymptomLexicon:
     return SymptomLexicon.model_validate(_load_yaml("symptoms.yaml"))
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Real words never corrected as typos ("cooking" is not "choking"), from data/known_words.yaml."""
+    return frozenset(KnownWords.model_validate(_load_yaml("known_words.yaml")).words)
 
 
 @lru_cache(maxsize=1)

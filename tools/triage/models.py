@@ -39,6 +39,15 @@ class SymptomLexicon(BaseModel):
     findings: dict[str, FindingTerms]
 
 
+class KnownWords(BaseModel):
+    """Real English words one typo away from a lexicon word: the typo corrector leaves them alone."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source: str
+    words: list[str]
+
+
 class Condition(BaseModel):
     """Facts that must all hold. Findings: `all` present, at least one of `any` present, none of `none` present.
 

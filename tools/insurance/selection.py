@@ -1,0 +1,258 @@
+"""Which retrieved sections support an answer, by rule: on-topic enough, about the place and year asked, holding
+the figure asked for; or none, with the reason. A question in two parts may get a second section for its other
+part, and an article that names another article for its rule or its penalty brings that one along (related.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from assistant.reply import Locale
+from tools.insurance.evidence import (
+    ANY_FIGURE,
+    MONEY_FIGURE,
+    asks_for_figure,
+    document_answers_for,
+    figure_question_part,
+    figure_wanted,
+    has_own_document,
+    named_places,
+    split_sentences,
+)
+from tools.insurance.index import load_index, search
+from tools.insurance.models import Hit
+from tools.insurance.related import add_related
+from tools.insurance.scoring import (
+    CROSS_LANGUAGE_WORD_FACTOR,
+    LoadedIndex,
+    asked_members,
+    names_other_member,
+    section_covers,
+    unit_weight,
+)
+from tools.insurance.terms import QueryUnit, analyse_query, load_glossary, normalize, tokenize
+
+MIN_SCORE = 0.5  # BM25 (each question unit counted once) below which nothing in the documents is on topic
+MIN_COVERAGE = 0.4  # share (IDF-weighted) of the question's units that the best section must hold
+MIN_FIGURE_SENTENCE_COVERAGE = 0.4  # share of the question that the sentence holding the figure must cover
+MIN_FIGURE_SECTION_COVERAGE = 0.35  # a section with a figure sentence may hold this little of a long question
+NATIONAL_FOR_LOCAL_COVERAGE = 0.7  # coverage a national law needs to answer for a city with no document of its own
+SECOND_CITATION_RATIO = 0.6  # a further section is cited when it scores at least this share of the best one
+MAX_CITATIONS = 3
+# Where a condition opens inside a sentence ("$0 after you meet your Part A deductible"): the amount named in the
+# condition is not the one the figure gives.
+_CLAUSE_BREAK = re.compile(r"\b(?:after|until|once|before|unless|if|when|while|except)\b|之后|以后|以前|之前|前提下")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+PENALTY_CONCEPTS = frozenset({"penalty", "late_penalty", "late_fee"})
+FIGURE_KIND_CONCEPTS = frozenset({"duration"})
+
+
+def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> tuple[list[Hit], str]:
+    """The sections that support an answer, or ([], why not)."""
+    # A figure may sit in a short article that ranks low on words alone: look further down for one.
+    hits = search(index_dir, question, locale, max(k, 20) if asks_for_figure(question) else max(k, 12))
+    _, units = analyse_query(question)
+    loaded = load_index(index_dir)
+    places = named_places(question)
+    figure = figure_wanted(question)
+    # A province or city with no document of its own is answered from national laws only: not for its figures
+    # (amounts, ratios, dates are set there), and only by a section that clearly holds the question.
+    local = [p for p in places if p.within and not has_own_document(p, list(loaded.titles.values()))]
+    only_national = bool(local) and len(local) == len(places)
+    if only_national and figure is not None:
+        return [], f"place:{local[0].aliases[0]}"
+    if places:
+        # A question naming two places ("my Shanghai insurance, in Beijing") is answered by either's documents.
+        hits = [
+            h for h in hits
+            if any(
+                document_answers_for(place, h, loaded.doc_texts.get(h.doc_id, ""))
+                and (place.doc_language is None or loaded.languages.get(h.doc_id) == place.doc_language)
+                for place in places
+            )
+        ]
+        if not hits:
+            return [], f"place:{places[0].aliases[0]}"
+    systems = {u.system for u in units if u.system}
+    if systems == {"cn"} and any(
+        loaded.languages.get(h.doc_id) == "zh" and h.coverage >= MIN_COVERAGE for h in hits
+    ):
+        # A question about Chinese schemes is answered from the Chinese documents only, never padded with Medicare.
+        hits = [h for h in hits if loaded.languages.get(h.doc_id) == "zh"]
+    candidates = [h for h in hits if h.score >= MIN_SCORE]
+    hits = [h for h in candidates if h.coverage >= (NATIONAL_FOR_LOCAL_COVERAGE if only_national else MIN_COVERAGE)]
+    if not hits:
+        return [], "low score or coverage"
+    # The year the question asks about (its latest: earlier ones are the patient's history, "my enrollment ended in
+    # June 2021") must be in the text of the section that answers: the 2025 handbook does not answer for 2027.
+    years = _YEAR.findall(question)
+    year = max(years) if years else None
+    if year is not None:
+        # The year must be where the section speaks of the question ("coverage for 2026" does not answer for the
+        # Part B premium in 2026).
+        hits = [h for h in hits if _year_about_question(h, year, units)]
+        if not hits:
+            return [], f"year {year} not in documents"
+    for unit in units:
+        if unit.required:
+            hits = [h for h in hits if section_covers(loaded, h, unit)]
+            candidates = [h for h in candidates if section_covers(loaded, h, unit)]
+            if not hits:
+                return [], f"no section gives the {unit.concept} asked for"
+    if figure is MONEY_FIGURE and {u.concept for u in units} & PENALTY_CONCEPTS:
+        figure = ANY_FIGURE  # "how much is the penalty": a percentage or a multiple of the amount answers too
+    if figure is not None:
+        # The question is on topic (a section passed); the figure may sit in a section that holds less of a long
+        # question as a whole but has a sentence about it (judged by _figure_sentence_score), about the part of the
+        # question that asks for it.
+        figure_hits = hits + [h for h in candidates if MIN_FIGURE_SECTION_COVERAGE <= h.coverage < MIN_COVERAGE]
+        figure_units = analyse_query(figure_question_part(question))[1] or units
+        # The kind of figure asked ("how many days": a duration) is what the figure gives, not a topic to find.
+        figure_units = [u for u in figure_units if u.concept not in FIGURE_KIND_CONCEPTS] or figure_units
+        chosen = _choose_by_figure(figure_hits, figure_units, loaded, figure, year, question)
+        if not chosen:
+            return [], "figure not in documents"
+        # A section cited beside them must give the figure too.
+        candidates = [
+            h for h in candidates
+            if _figure_sentence_score(h, figure_units, loaded, figure, question) >= MIN_FIGURE_SENTENCE_COVERAGE
+        ]
+    else:
+        chosen = _choose(hits)
+    return add_related(chosen, candidates, units, loaded, with_references=figure is None), "retrieved"
+
+
+def _year_about_question(hit: Hit, year: str, units: list[QueryUnit]) -> bool:
+    """A sentence of the section names the year and something else the question asks about."""
+    topic = [u for u in units if u.label != year and u.weight is None and u.unknown_weight > 0]
+    sentences = [s for s in split_sentences(hit.text) if year in s]
+    return any(_unit_in(u, sentence) for sentence in sentences for u in topic)
+
+
+def _rank(hit: Hit) -> float:
+    return hit.score * (0.5 + hit.coverage)
+
+
+def _choose(hits: list[Hit]) -> list[Hit]:
+    best = _rank(hits[0])
+    chosen: list[Hit] = []
+    for hit in hits:
+        if _rank(hit) < best * SECOND_CITATION_RATIO or len(chosen) == MAX_CITATIONS:
+            break
+        if any(c.doc_id == hit.doc_id and c.label == hit.label for c in chosen):
+            continue
+        chosen.append(hit)
+    return chosen
+
+
+def _choose_by_figure(
+    hits: list[Hit], units: list[QueryUnit], loaded: LoadedIndex, figure: re.Pattern[str], year: str | None,
+    question: str,
+) -> list[Hit]:
+    """The sections with a sentence that gives the figure asked for, about most of the question."""
+    hits = [h for h in hits if figure.search(normalize(h.text))]
+    if not hits:
+        return []
+    # The best section is the one with a sentence holding both a figure and most of the question.
+    # Half the weight on the best figure sentence, half on how well the whole section ranked.
+    best_rank = max(_rank(h) for h in hits) or 1.0
+    sentence_scores = {id(h): _figure_sentence_score(h, units, loaded, figure, question) for h in hits}
+    # The figure must sit in a sentence about the question, not anywhere in the article.
+    hits = [h for h in hits if sentence_scores[id(h)] >= MIN_FIGURE_SENTENCE_COVERAGE]
+    if year is not None:
+        hits = [h for h in hits if _year_about_question(h, year, units)]
+    if not hits:
+        return []
+    figure_scores = {id(h): sentence_scores[id(h)] + _rank(h) / best_rank for h in hits}
+    hits.sort(key=lambda h: -figure_scores[id(h)])
+    top = figure_scores[id(hits[0])]
+    return [h for h in hits[:MAX_CITATIONS] if figure_scores[id(h)] >= top * SECOND_CITATION_RATIO]
+
+
+def _figure_sentence_score(
+    hit: Hit, units: list[QueryUnit], loaded: LoadedIndex, figure: re.Pattern[str], question: str = ""
+) -> float:
+    """The best share of the question held by one sentence of the section that gives the figure asked for.
+
+    A sentence about a parallel thing (only Part B where Part A is asked) does not count, nor one where the kind of
+    amount asked about (a deductible) is named only outside the clause that holds the figure."""
+    glossary = load_glossary()
+    asked = {u.concept for u in units if u.concept}
+    amounts = [u for u in units if u.concept in glossary.amount_concepts]
+    about_penalty = bool(asked & PENALTY_CONCEPTS)
+    # The document's title counts for the place it is about ("上海"), or all of it when the question names the
+    # document; its headings count for anything.
+    places = set(glossary.places)
+    heading = " ".join([*hit.path, hit.label])
+    if question and names_document(hit.title, question):
+        heading = f"{hit.title} {heading}"
+    in_heading = {id(u) for u in units if _unit_in(u, heading) or (u.label in places and _unit_in(u, hit.title))}
+    heading_held = {u.concept for u in units if id(u) in in_heading and u.concept}
+    weights = {id(u): _weight_in(loaded, u, hit.doc_id) for u in units}
+    # What the sentence does not say but its headings do counts in full (the section is about it); what only the
+    # rest of the section says counts half.
+    context = sum(weights[id(u)] for u in units if id(u) in in_heading)
+    elsewhere = {id(u) for u in units if _unit_in(u, hit.text)}
+    best = 0.0
+    for sentence in split_sentences(hit.text):
+        lowered = normalize(sentence)
+        figures = [m.group(0) for m in figure.finditer(lowered)]
+        if not figures:
+            continue
+        if not about_penalty and all("倍" in f for f in figures):
+            continue  # a fine as a multiple of the amount involved answers only a question about a fine
+        held = _held(units, sentence)
+        if names_other_member(held, asked, lowered):
+            continue
+        # The member asked about (Part A) must be named where the figure is: in the sentence or its headings.
+        if any(not wanted & (held | heading_held) for wanted in asked_members(asked)):
+            continue
+        # The kind of amount asked may be named by the section's heading ("What's the Part A late enrollment
+        # penalty?" over "your monthly premium may go up 10%").
+        if amounts and not any(u.concept in heading_held or _figure_beside(u, figure, sentence) for u in amounts):
+            continue
+        in_sentence = [u for u in units if _unit_in(u, sentence) and id(u) not in in_heading]
+        rest = [u for u in units if id(u) in elsewhere and u not in in_sentence and id(u) not in in_heading]
+        covered = context + sum(weights[id(u)] for u in in_sentence) + 0.5 * sum(weights[id(u)] for u in rest)
+        best = max(best, covered)
+    total = sum(weights.values()) or 1.0
+    return best / total
+
+
+def names_document(title: str, text: str) -> bool:
+    """The question names the document by its title ("医疗保障基金使用监督管理条例哪年开始实施")."""
+    core = re.sub(r"^中华人民共和国|[《》\s]", "", normalize(title))
+    return len(core) >= 4 and core in normalize(text).replace(" ", "")
+
+
+def _weight_in(loaded: LoadedIndex, unit: QueryUnit, doc_id: str) -> float:
+    """A unit's weight, counted as in coverage: a plain word in the other language than the document weighs less."""
+    weight = unit_weight(loaded, unit)
+    language = loaded.languages.get(doc_id, "zh")
+    script = "zh" if re.search(r"[\u4e00-\u9fff]", unit.label) else "en"
+    if unit.concept is None and script != language:
+        weight *= CROSS_LANGUAGE_WORD_FACTOR
+    return weight
+
+
+def _unit_in(unit: QueryUnit, text: str) -> bool:
+    lowered = normalize(text)
+    tokens = set(tokenize(text))
+    return unit.held_by(tokens, lowered)
+
+
+def _held(units: list[QueryUnit], text: str) -> set[str | None]:
+    """The concepts of the question that a text names."""
+    return {u.concept for u in units if u.concept and _unit_in(u, text)}
+
+
+def _figure_beside(unit: QueryUnit, figure: re.Pattern[str], sentence: str) -> bool:
+    """A figure and a name of the asked kind of amount in the same clause of the sentence."""
+    for clause in _CLAUSE_BREAK.split(normalize(sentence)):
+        if not clause or not figure.search(clause):
+            continue
+        tokens = set(tokenize(clause))
+        if unit.held_by(tokens, clause):
+            return True
+    return False
