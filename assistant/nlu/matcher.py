@@ -51,7 +51,7 @@ _EN_NOT_NEG = re.compile(r"\b(?:not sure|don'?t know|do not know|no idea|not cer
                          r"not like|nothing like|not the same as|not my (?:usual|normal)|"
                          r"not (?:a |the )?(?:usual|normal) (?:kind|sort|type)|"
                          r"not normal|not right)\b")
-_EN_SCOPE_BREAK = re.compile(r"[.;!?\n]|\b(?:but|however|although|though|except|yet|apart from|other than|"
+_EN_SCOPE_BREAK = re.compile(r"[.;!?\n)]|\b(?:but|however|although|though|except|yet|apart from|other than|"
                              r"now|then|and now|also has|also have|which|that is|plus|"
                              r"(?:and|so) (?:i|i'm|i've|he|he's|she|she's|they|they're|we|we're|it's|it is))\b")
 _EN_CONTINUE_WORDS = 3  # "shortness of breath" in "no fever, shortness of breath or chest pain"
@@ -60,6 +60,8 @@ _EN_CONTINUE_WORDS = 3  # "shortness of breath" in "no fever, shortness of breat
 # "no fever, chest pain since this morning" is two statements and the chest pain is not denied.
 _EN_LIST_CUE = re.compile(r"denie[sd]|deny|denying|negative for|free of|absence of")
 _EN_LIST_OR = re.compile(r"\b(?:or|nor)\b")
+# A clinical note's "asymptomatic - no headache, chest pain, visual disturbance": the plain "no" opens a list too.
+_EN_FORMAL_BEFORE = re.compile(r"\b(?:asymptomatic|symptom[- ]free|denies|nil else|no other symptoms)\b[\s,:;(\-–—]*$")
 _EN_LIST_ITEM_WORDS = 4  # "shortness of breath", "loss of consciousness": items of a marked list
 _CLAUSE_STARTERS = frozenset({"i", "i'm", "im", "i've", "i'd", "he", "he's", "she", "she's", "they", "they're", "it",
                               "it's", "we", "we're", "you", "my", "his", "her", "their", "our", "there", "there's",
@@ -112,7 +114,8 @@ def _en_negated(text: str, start: int) -> bool:
         if _EN_SCOPE_BREAK.search(between.replace(",", " ")):
             return False
         segments = between.split(",")
-        formal = bool(_EN_LIST_CUE.fullmatch(cue.group(0)))
+        formal = bool(_EN_LIST_CUE.fullmatch(cue.group(0))) \
+            or bool(_EN_FORMAL_BEFORE.search(text, max(0, absolute - 30), absolute))
         marked = formal or bool(_EN_LIST_OR.search(between)) or bool(_EN_LIST_OR.search(_clause_rest(text, start)))
         if len(segments) > 1 and not marked:
             return False
@@ -286,6 +289,9 @@ class Lexicon:
         def fix(m: re.Match[str]) -> str:
             word = m.group(0)
             if word in self._vocabulary or word in self._known:
+                return word
+            # a plural or past form of a lexicon word ("contacts", "faints") is not a typo
+            if any(b in self._vocabulary and _inflects(b, word[len(b):]) for b in _word_bases(word) - {word}):
                 return word
             candidates: set[str] = set()
             for variant in _deletes(word) | {word}:

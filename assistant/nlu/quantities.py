@@ -70,6 +70,9 @@ _TEMP_PATTERNS = [
     re.compile(r"(?:fever|temp|temperature|temps?|thermometer|reading|warm|hot|烧到|烧了|发烧|发热|体温|腋温|肛温|耳温|"
                r"额温|口温|腋下|高烧|低烧|烧)"
                r"[^0-9.;!?]{0,12}?(?P<v>\d{2,3}(?:\.\d+)?)(?!\s*(?:天|days?|hours?|小时|周|weeks?|岁|years?|次|times))"),
+    # a clinical note's observations: "T 37.8", "T: 38.4", "T=39.1C", "Tmax 38.9" (a body-temperature range only)
+    re.compile(r"(?<![a-z0-9'])(?:t|tmax|t max)\s*[:=]?\s*(?P<v>3[4-9](?:\.\d)?|4[0-2](?:\.\d)?)(?![\d.])"
+               r"(?P<u>\s*(?:°\s*c|℃|c\b))?"),
 ]
 
 
@@ -186,7 +189,7 @@ def _is_zh_age_head(text: str, start: int, end: int) -> bool:
     ending the phrase, are an age, not how long the complaint has lasted."""
     if re.search(r"(?:\d|[一二两三四五六七八九十])\s*岁\s*$", text[:start]):
         return True
-    return bool(_ZH_AGE_HEAD.search(text[:start]) and re.match(r"(?:\s|[,.;!?()]|$)", text[end:]))
+    return bool(_ZH_AGE_HEAD.search(text[:start]) and re.match(r"(?:了|啦|多了)?(?:\s|[,.;!?()]|$)", text[end:]))
 
 
 # A time that belongs to a life event or a past history, not to the complaint: "养了十年的狗", "结婚五年",
@@ -261,7 +264,9 @@ _ZH_AGE_TAIL = re.compile(r"大(?!便|概|约|小)|的(?:宝宝|婴儿|孩子|�
 _ZH_AGE_HEAD = re.compile(r"(?:(?:出生|生后|日龄|宝宝|宝贝|婴儿|孩子|小孩|女儿|儿子|娃|患儿|男婴|女婴|男宝|女宝)"
                           r"(?:\s*[,:]?\s*(?:性别)?\s*[男女](?:孩|婴|童|宝|性)?)?"
                           r"|(?:患者|病人)\s*[,:]?\s*(?:性别)?\s*[男女](?:孩|婴|童|性)?)"
-                          r"\s*[,:]?\s*(?:才|刚|已经|今天|现在)?\s*$")
+                          # "宝宝刚满2个月", "孩子快满6个月", "宝宝还不到3个月": 满 / 快 / 不到 still name an age
+                          r"\s*[,:]?\s*(?:才|刚|已经|今天|现在|刚刚|今年|快要|快|将近|差不多|大概|约|还不到|不到|"
+                          r"还没满|没满|才刚)?\s*满?\s*$")
 # After an age head, months followed by these are a time ("宝宝3个月前", "患儿,男,2周来"), not an age.
 _ZH_NOT_AGE_AFTER = re.compile(r"\s*(?:前|后|以前|以后|以来|来|之前|之后|内|之内)")
 _ZH_AGE_WORDS: list[tuple[re.Pattern[str], float]] = [

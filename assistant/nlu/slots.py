@@ -49,15 +49,20 @@ _DEATH_EVENT = re.compile(r"(?:我|我的|我家)?(?:奶奶|爷爷|外婆|外公
 _BIRTH_EVENT = re.compile(r"(?:生完|生了|生下|刚生|(?<![医先学])生|怀了|怀着|怀上|有了|产下)(?:一个|个)?"
                           r"(?:孩子|宝宝|小孩|娃|小宝|宝贝|二胎|老二)")
 
+# The baby in the womb is not the patient: "宝宝动得正常", "肚子里的宝宝", "宝宝踢得少了" (said in pregnancy)
+_FETUS = re.compile(r"(?:肚子里|腹中|肚里)的?(?:宝宝|孩子|小孩|娃|宝贝)|"
+                    r"(?:宝宝|孩子|娃|宝贝)(?=[^,.;!?]{0,2}(?:胎动|动得|动的|动静|踢|翻身|在肚子|在动|不怎么动|动少|动得少))")
+
 _SEVERE = re.compile(r"\b(?:severe(?:ly)?|excruciating|unbearable|agoni[sz]ing|agony|terrible|horrible|intense|"
                      r"extreme(?:ly)?|worst|horrendous|horrific|really bad|very bad|so bad|awful|crippling|"
                      r"debilitating|"
                      r"can'?t bear|unable to (?:work|walk|sleep)|(?:very|really|so|extremely|incredibly) "
                      r"(?:painful|sore))\b|剧烈|剧痛|厉害|受不了|难以忍受|要命|非常痛|非常疼|"
-                     r"特别痛|特别疼|很严重|严重|疼死|痛死|难受死|忍不了|钻心|撕裂|遭不住|扛不住|顶不住|受不住")
+                     r"特别痛|特别疼|很严重|严重|疼死(?!了)|痛死(?!了)|难受死(?!了)|忍不了|钻心|撕裂|遭不住|扛不住|顶不住|受不住")
 # "my knee is killing me" is how bad it feels to the speaker, often said lightly: moderate, not severe
 _MODERATE = re.compile(r"\b(?:moderate|quite bad|pretty bad|fairly bad|quite painful|quite sore|killing me)\b|"
-                       r"中等|挺疼|挺痛|比较痛|比较疼|很疼|很痛")
+                       # "头疼死了" is the everyday "killing me": moderate (疼得要死 / 疼死人 stay severe)
+                       r"中等|挺疼|挺痛|比较痛|比较疼|很疼|很痛|疼死了|痛死了|难受死了")
 _MILD = re.compile(r"\b(?:mild(?:ly)?|slight(?:ly)?|a bit|a little|bit of|minor|not too bad|not that bad|"
                    r"manageable|tolerable|niggl\w*)\b|轻微|有点|稍微|一点点|有一点|不太严重|不严重|还能忍|能忍")
 # "比平时厉害" says worse than usual, not how bad: it counts as moderate, not severe.
@@ -102,6 +107,8 @@ def find_slots(text: str) -> dict[str, Any]:
     slots: dict[str, Any] = {}
     # "生完孩子一个月" is the mother speaking, a month after the birth; "奶奶去世了" is not about grandma
     who = _DEATH_EVENT.sub("亲人", _BIRTH_EVENT.sub("分娩", text))
+    if re.search(r"怀孕|孕\s*\d|妊娠|孕期|孕妇|孕早|孕中|孕晚|pregnan", who):
+        who = _FETUS.sub("胎儿", who)
     age = find_age_years(who)
     subject = _first_subject(who)
     if subject:

@@ -74,3 +74,19 @@ def test_duration(text: str, hours: float | None) -> None:
 )
 def test_age(text: str, years: float | None) -> None:
     assert find_age_years(normalize(text)) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("宝宝刚满2个月，发烧", 0.167),
+        ("孩子快满6个月了，拉肚子三天", 0.5),
+        ("宝宝还不到3个月，咳嗽", 0.25),
+        ("女儿才满40天，吐奶", 0.11),
+    ],
+)
+def test_zh_age_with_man_or_almost_is_an_age(text: str, years: float) -> None:
+    text = normalize(text)
+    assert find_age_years(text) == pytest.approx(years, abs=0.01)
+    duration = find_duration_hours(text)
+    assert duration is None or duration < 24 * 30  # the baby's age is not how long it has been ill

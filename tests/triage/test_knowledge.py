@@ -15,7 +15,9 @@ _CONTEXT = {"pregnant", "postpartum", "diabetes", "heart_disease", "lung_disease
             # modifiers of another complaint (outside batch D, en): it settled, a cold's chest, thrush seen before,
             # a benign cause of ankle swelling, a failed treatment; a pulse out of range is a red flag of its own
             "symptom_relieved", "chesty_cold", "thrush_typical", "swelling_trigger_benign", "treatment_failed",
-            "abnormal_pulse"}
+            "abnormal_pulse",
+            # modifiers (outside batches E/G, en): a contact lens wearer's red eye, the person's usual pattern
+            "contact_lens", "usual_pattern"}
 
 
 def test_at_least_40_protocols_each_with_source_and_bilingual_label() -> None:

@@ -21,11 +21,27 @@ from assistant.reply import Choice, Locale, Question, TriageInfo
 
 # Findings that describe context (history, medicines), not a complaint: alone they do not make a triage request.
 _CONTEXT_CODES = frozenset({"pregnant", "postpartum", "diabetes", "heart_disease", "lung_disease", "immunosuppressed",
-                            "anticoagulant", "recent_surgery", "vaccination_recent", "allergen_exposure"})
+                            "anticoagulant", "recent_surgery", "vaccination_recent", "allergen_exposure",
+                            "contact_lens", "usual_pattern"})
 _COMPLAINT_WORDS = re.compile(
     r"\b(?:sick|unwell|ill|hurts?|hurting|pain(?:ful)?|ache|aching|sore|symptoms?|feel(?:ing)? (?:bad|awful|off|"
     r"terrible|weird|strange)|not feeling well|worried about my|what should i do|should i (?:go|see))\b|"
     r"不舒服|难受|疼|痛|症状|生病|病了|怎么办|要不要去医院|需要去医院|看医生吗|挂什么科")
+# Lay ways of raising a health worry without naming a symptom ("something's off with nana", "a funny turn",
+# "should I be worried about a mole", "is it normal for a 2 month old to ..."): the triage interview takes them.
+_EN_CONCERN = re.compile(
+    r"\b(?:something'?s|something is|something was) (?:off|wrong|not right|up) with (?:my|her|him|his|nana|"
+    r"grandma|grandad|mum|mom|dad|the baby)\b|\b(?:a|had a|having a|took a) funny turn\b|\bout of sorts\b|"
+    r"\b(?:should|do) i (?:be )?(?:worried|concerned|worry)\b|"
+    r"\b(?:worried|concerned|anxious) (?:about|that) (?:my|his|her|this|a|the)\b|"
+    r"\bis (?:it|this|that) (?:normal|ok|okay|serious|something to worry about) for (?:a|an|my|our) "
+    r"(?:\d+[- ](?:day|week|month|year)[- ]old|baby|newborn|toddler|child|son|daughter|kid|teenager)\b|"
+    r"\b(?:swallowed|inhaled|choked on) (?:a|an|some|his|her|my|one of)\b|"
+    r"\b(?:up|in) (?:his|her|my|their) (?:nose|ear|nostril)\b|"
+    r"\b(?:rolled|fell) off (?:the|a|our|my) (?:bed|sofa|couch|changing table|table|chair)\b|"
+    r"\bdrink (?:was|got|has been) spiked\b|"
+    r"\b(?:dark|brown|cloudy|smelly|foamy|red|pink)(?: and \w+)? (?:wee|pee|urine)\b|"
+    r"\b(?:wee|pee|urine) (?:is|looks) (?:really |very )?(?:dark|brown|cloudy|red|pink)\b")
 # A body part with a word of trouble ("my toe is purple", "后背长了个东西"): a complaint the lexicon may not know.
 _BODY_TROUBLE = re.compile(
     r"\b(?:head|eyes?|ears?|nose|mouth|lips?|tongue|teeth|tooth|gums?|throat|neck|shoulders?|chest|breasts?|back|"
@@ -57,7 +73,8 @@ def match(text: str, locale: Locale, attachments: list[Attachment]) -> float:
         return 0.3 if present else 0.05
     if present:
         return min(0.95, 0.75 + 0.05 * len(present))
-    if _COMPLAINT_WORDS.search(text.lower()) or _BODY_TROUBLE.search(text.lower()):
+    lowered = text.lower()
+    if _COMPLAINT_WORDS.search(lowered) or _BODY_TROUBLE.search(lowered) or _EN_CONCERN.search(lowered):
         return 0.6
     return 0.05
 
