@@ -93,6 +93,12 @@ def best_quote(hit: Hit, question: str, figure: re.Pattern[str] | None) -> str:
     return quote
 
 
+def _asked_year(question: str) -> str | None:
+    """The latest year a question names (earlier ones are the patient's history), or None."""
+    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", normalize(question))
+    return max(years) if years else None
+
+
 def _numbers(text: str) -> list[float]:
     return [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)]
 
@@ -149,6 +155,10 @@ def answer_drug(question: str, locale: Locale, index_dir: Path) -> Answer | None
     names = drug_tools.mentioned_drug_names(question, lists)
     if not names:
         return None
+    asked_year = _asked_year(question)
+    if asked_year is not None and not any(asked_year in f"{dl.doc_id} {dl.title}" for dl in lists):
+        # The list is one year's edition: it does not say what an earlier or later edition held or paid.
+        return _refusal(locale, f"year {asked_year} not in documents")
     lines: list[str] = []
     citations: list[Citation] = []
     entries_all = []
@@ -219,6 +229,10 @@ def answer_amount(question: str, locale: Locale, index_dir: Path) -> Answer | No
             return None  # a figure in passing ("I am 70"), not a request to compute
         if amounts.ratio is None and amounts.deductible is None and not _about_reimbursement(question):
             return None  # an amount of another kind (contributions paid late, a fine): the documents may answer
+        if amounts.ratio is None and amounts.deductible is None and not asks_for_figure(question):
+            # "住院花了一万多，这种情况医保给不给报？": whether the bill is covered at all, with the bill told in
+            # passing; the documents answer whether, not how much.
+            return None
         return _refusal(locale, "rules missing for arithmetic", "amount_need_rules")
     return _amount_answer(result, locale, plan_key, index_dir)
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pydantic import BaseModel
 
 from tools.insurance.models import Hit
-from tools.insurance.terms import DATA_DIR, load_yaml, normalize, word_pattern
+from tools.insurance.terms import DATA_DIR, load_yaml, narrative_spans, normalize, word_pattern
 
 # What kind of figure a question asks for, and what a text must hold to give one. Bare digits (page or phone
 # numbers) are no figure; "下一年度" is no figure either (一 before 年 is a word, not a count).
@@ -28,6 +28,13 @@ TIME_FIGURE = re.compile(
     # A period set by reference to another one ("生育津贴支付期限按照...产假、生育假期限执行") answers "how long".
     r"期限(?:按照|依照|参照|由)|(?:按照|依照)[^。；]{0,40}期限执行"
 )
+# A count of days, months or years asked for ("几个月", "how many days") is a number: a period named or set by
+# reference to another one ("待遇等待期", "按照产假期限执行") answers "when" or "how long", not "how many months".
+COUNT_TIME_FIGURE = re.compile(
+    r"\d[\s-]*(?:个?工作日|日|天|周|个?月|年|days?|weeks?|months?|years?)|"
+    + _CN_COUNT + r"(?:日|天|周|个?月|年|工作日)|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|sixty|ninety)[\s-]*(?:days?|months?|years?)"
+)
 ANY_FIGURE = re.compile(
     MONEY_FIGURE.pattern + "|" + PERCENT_FIGURE.pattern + "|" + TIME_FIGURE.pattern
     + r"|\d\s*(?:倍|周岁|岁|次|人)|" + _CN_COUNT + r"(?:倍|周岁|次|人)"
@@ -38,12 +45,18 @@ FIGURE_QUESTIONS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
                 r"(?:费|费用|价格|价钱|金额|收费|单价)(?:标准)?(?:是|为|有|要)?多少|"
                 r"(?:用|报|领|拿|赔|补|付)多少(?!年|个月|月|天|次|倍|人)|"
                 r"what (?:does|will) it cost|(?:what(?:'s| is| are| will)(?: the| my)?|how much is the) "
-                r"[a-z \-]{0,30}(?:premium|deductible|copay|coinsurance|cap|limit|maximum|max)s?\b|"
+                r"[a-z0-9 \-]{0,30}(?:premium|deductible|copay|coinsurance|cap|limit|maximum|max)s?\b|"
                 r"(?:what(?:'s| is| are| will)|how much is) the (?:maximum|max|most)\b"), MONEY_FIGURE),
-    (re.compile(r"多久|几天|几个月|几年|多长|哪天|哪一天|哪年|哪一年|何时|几号|几月|什么时候|啥时候|how long|"
+    # "十几年", "好几个月", "这几天": an approximate count in the story, not a question.
+    (re.compile(r"(?:(?<![十好这那前])几|多少)(?:个)?(?:天|日|周|星期|月|年)(?!龄|度|份|纪)|"
+                r"how many (?:days|weeks|months|years)"),
+     COUNT_TIME_FIGURE),
+    (re.compile(r"多久|(?<![十好这那前])几(?:天|个月|年)|多长|哪天|哪一天|哪年|哪一年|何时|几号|几月|什么时候|啥时候|"
+                r"how long|"
                 r"what date|which year|what year|^\s*when\b|\bwhen (?:is|does|do|did|will|can|should|must|was|are)\b"),
      TIME_FIGURE),
-    (re.compile(r"多少|how much|how many|几个|几人|几倍|多高|多大"), ANY_FIGURE),
+    (re.compile(r"多少|how much|how many|how big|how large|how high|(?<![十好这那前])几(?:个|人|倍)|多高|多大"),
+     ANY_FIGURE),
 ]
 _SENTENCE_END = re.compile(r"(?<=[。；！？!?;])|(?<=\.)\s+|\n+")
 
@@ -122,12 +135,26 @@ def has_own_document(place: Place, doc_titles: list[str]) -> bool:
 
 
 def figure_wanted(question: str) -> re.Pattern[str] | None:
-    """The pattern a text must match to give the figure the question asks for; None if it asks for none."""
-    text = normalize(question)
+    """The pattern a text must match to give the figure the question asks for; None if it asks for none. The story
+    around the question ("这几个月膝盖不好", "花了两万多") asks for no figure: only the parts that ask count."""
+    text = asking_part(normalize(question))
     for asked, figure in FIGURE_QUESTIONS:
         if asked.search(text):
             return figure
     return None
+
+
+def asking_part(text: str) -> str:
+    """The text without the clauses that only tell the patient's story (terms.narrative_spans)."""
+    spans = narrative_spans(text)
+    if not spans:
+        return text
+    kept, start = [], 0
+    for a, b in spans:
+        kept.append(text[start:a])
+        start = b
+    kept.append(text[start:])
+    return " ".join(k for k in kept if k.strip())
 
 
 def figure_question_part(question: str) -> str:

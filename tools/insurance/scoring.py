@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from tools.insurance.models import Hit, Section
-from tools.insurance.terms import QueryUnit, covers, load_glossary, normalize, tokenize
+from tools.insurance.terms import QueryUnit, covers, load_glossary, normalize, stem, tokenize
 
 
 @dataclass
@@ -90,7 +90,7 @@ def unit_weight(loaded: LoadedIndex, unit: QueryUnit) -> float:
         else:
             weight = unit.unknown_weight
         loaded.unit_weights[key] = weight
-    return loaded.unit_weights[key]
+    return loaded.unit_weights[key] * unit.factor
 
 
 CROSS_LANGUAGE_WORD_FACTOR = 0.35
@@ -104,7 +104,22 @@ def section_covers(loaded: LoadedIndex, hit: Hit, unit: QueryUnit) -> bool:
     """Whether the hit's section holds the unit (by the same test as coverage)."""
     tokens = set(tokenize(hit.text)) | set(tokenize(hit.label))
     text = normalize(f"{hit.label} {hit.text}")
+    if unit.required:
+        # The kind of answer asked for must be named as such: "claim status" as a phrase, not a section that says
+        # "claim" in one place and "status" in another.
+        return any(phrase_in(a, tokens, text) for a in unit.alternatives)
     return unit.held_by(tokens, text)
+
+
+def phrase_in(alternative: str, tokens: set[str], text: str) -> bool:
+    """An alternative in a text with the words of an English phrase next to each other (stemmed)."""
+    words = re.findall(r"[a-z0-9]+", alternative)
+    if len(words) < 2 or re.search(r"[\u4e00-\u9fff]", alternative):
+        return covers(alternative, tokens, text)
+    stems = [stem(w) for w in words]
+    text_stems = [stem(w) for w in re.findall(r"[a-z0-9]+", text)]
+    n = len(stems)
+    return any(text_stems[i : i + n] == stems for i in range(len(text_stems) - n + 1))
 
 
 def unit_coverage(loaded: LoadedIndex, section_index: int, units: list[QueryUnit]) -> float:

@@ -11,7 +11,7 @@ from pathlib import Path
 from assistant.reply import Locale
 from tools.insurance.evidence import (
     ANY_FIGURE,
-    MONEY_FIGURE,
+    PERCENT_FIGURE,
     asks_for_figure,
     document_answers_for,
     figure_question_part,
@@ -37,7 +37,7 @@ MIN_SCORE = 0.5  # BM25 (each question unit counted once) below which nothing in
 MIN_COVERAGE = 0.4  # share (IDF-weighted) of the question's units that the best section must hold
 MIN_FIGURE_SENTENCE_COVERAGE = 0.4  # share of the question that the sentence holding the figure must cover
 MIN_FIGURE_SECTION_COVERAGE = 0.35  # a section with a figure sentence may hold this little of a long question
-NATIONAL_FOR_LOCAL_COVERAGE = 0.7  # coverage a national law needs to answer for a city with no document of its own
+NATIONAL_FOR_LOCAL_COVERAGE = 0.55  # coverage a national law needs to answer for a city with no document of its own
 SECOND_CITATION_RATIO = 0.6  # a further section is cited when it scores at least this share of the best one
 MAX_CITATIONS = 3
 # Where a condition opens inside a sentence ("$0 after you meet your Part A deductible"): the amount named in the
@@ -46,6 +46,7 @@ _CLAUSE_BREAK = re.compile(r"\b(?:after|until|once|before|unless|if|when|while|e
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 PENALTY_CONCEPTS = frozenset({"penalty", "late_penalty", "late_fee"})
 FIGURE_KIND_CONCEPTS = frozenset({"duration"})
+CAP_CONCEPT = "cap"
 
 
 def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> tuple[list[Hit], str]:
@@ -100,8 +101,10 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
             candidates = [h for h in candidates if section_covers(loaded, h, unit)]
             if not hits:
                 return [], f"no section gives the {unit.concept} asked for"
-    if figure is MONEY_FIGURE and {u.concept for u in units} & PENALTY_CONCEPTS:
-        figure = ANY_FIGURE  # "how much is the penalty": a percentage or a multiple of the amount answers too
+    if figure is not None and figure is not PERCENT_FIGURE and {u.concept for u in units} & PENALTY_CONCEPTS:
+        # "how much is the penalty", "how big is my penalty and how long do I pay it": a percentage, a multiple of
+        # the amount involved or a period answers too.
+        figure = ANY_FIGURE
     if figure is not None:
         # The question is on topic (a section passed); the figure may sit in a section that holds less of a long
         # question as a whole but has a sentence about it (judged by _figure_sentence_score), about the part of the
@@ -111,7 +114,7 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
         # The kind of figure asked ("how many days": a duration) is what the figure gives, not a topic to find.
         figure_units = [u for u in figure_units if u.concept not in FIGURE_KIND_CONCEPTS] or figure_units
         chosen = _choose_by_figure(figure_hits, figure_units, loaded, figure, year, question)
-        if not chosen:
+        if not chosen or _defers_figure(figure_hits, figure_units, loaded, figure):
             return [], "figure not in documents"
         # A section cited beside them must give the figure too.
         candidates = [
@@ -121,6 +124,30 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
     else:
         chosen = _choose(hits)
     return add_related(chosen, candidates, units, loaded, with_references=figure is None), "retrieved"
+
+
+# A sentence that sends the reader elsewhere for the figure ("You can find 2025 income and resource limits on
+# Medicare.gov", "具体标准请登录...查询"): the document does not give it.
+_POINTER = re.compile(
+    r"\b(?:find|get|check|look up|see)\b[^.]{0,80}\b(?:on|at)\s+[a-z]+\.(?:gov|org|com)\b|"
+    r"(?:请|可|可以)(?:登录|访问|查询|咨询)[^。]{0,30}(?:网站|网|官网|热线|经办机构)"
+)
+MIN_POINTER_COVERAGE = 0.6
+
+
+def _defers_figure(hits: list[Hit], units: list[QueryUnit], loaded: LoadedIndex, figure: re.Pattern[str]) -> bool:
+    """A section has a sentence with no figure that holds most of what is asked and points elsewhere for it."""
+    weights = {id(u): _weight_in(loaded, u, hits[0].doc_id) for u in units} if hits else {}
+    total = sum(weights.values()) or 1.0
+    for hit in hits:
+        for sentence in split_sentences(hit.text):
+            lowered = normalize(sentence)
+            if figure.search(lowered) or not _POINTER.search(lowered):
+                continue
+            held = sum(weights[id(u)] for u in units if _unit_in(u, sentence))
+            if held / total >= MIN_POINTER_COVERAGE:
+                return True
+    return False
 
 
 def _year_about_question(hit: Hit, year: str, units: list[QueryUnit]) -> bool:
@@ -180,6 +207,10 @@ def _figure_sentence_score(
     glossary = load_glossary()
     asked = {u.concept for u in units if u.concept}
     amounts = [u for u in units if u.concept in glossary.amount_concepts]
+    if any(u.concept != CAP_CONCEPT for u in amounts):
+        # "免赔额最高是多少", "the maximum deductible": the cap qualifies the kind of amount asked, which must be
+        # named beside the figure (a cap on other costs does not give it).
+        amounts = [u for u in amounts if u.concept != CAP_CONCEPT]
     about_penalty = bool(asked & PENALTY_CONCEPTS)
     # The document's title counts for the place it is about ("上海"), or all of it when the question names the
     # document; its headings count for anything.

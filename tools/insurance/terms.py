@@ -216,6 +216,9 @@ class QueryUnit(BaseModel):
     # A compound word the documents may not have whole ("个人所得税"): a text holding every one of its parts holds
     # it too (one generic part, "个人", is not enough).
     parts: list[str] = []
+    # A plain word said only in the story around the question ("上个月我骑电动车下班", "We're doing a cruise next
+    # spring"), not in the sentence that asks: it weighs this share of its weight in coverage.
+    factor: float = 1.0
 
     def held_by(self, tokens: set[str], text: str) -> bool:
         """Whether a text (its search tokens and normalised text) holds this unit."""
@@ -239,7 +242,9 @@ def _is_number(token: str) -> bool:
 # next word ("天后"). Years ("2025年") are kept.
 _COUNT_WITH_UNIT = re.compile(
     r"(?<![\d.])(?!(?:19|20)\d\d年)\d+(?:\.\d+)?\s*(?:个)?(?:天|日|周|星期|个月|月|年|周岁|岁|次|元|块钱|块|万元|万|千元|千|"
-    r"片|支|盒|粒|小时|分钟)(?:以后|之后|以内|以上|以下|左右|后|前|内|多)?"
+    r"片|支|盒|粒|小时|分钟)(?:以后|之后|以内|以上|以下|左右|后|前|内|多)?|"
+    # A sum in Chinese numerals ("一万多", "两千块"): the patient's own bill.
+    r"[一二两三四五六七八九十几]+(?:万|千)多?(?:元|块钱|块)?"
 )
 
 
@@ -254,6 +259,42 @@ def _inside(term: str, phrase: str) -> bool:
     inner = [stem(w) for w in re.findall(r"[a-z0-9]+", phrase)]
     n = len(words)
     return 0 < n < len(inner) and any(inner[i : i + n] == words for i in range(len(inner) - n + 1))
+
+
+NARRATIVE_WORD_FACTOR = 0.4
+_CLAUSE_END = re.compile(r"[。！？!?；;\n,，、]+|\.(?:\s+|$)")
+SHORT_ASK_CHARS = 6
+# What makes a sentence ask something: a question mark, a Chinese question word or particle, an English question
+# opening ("how", "can I", "is it").
+_ASKING = re.compile(
+    r"[?？]|吗|怎么|怎样|什么|多少|能不能|能否|可不可以|可以吗|是不是|会不会|有没有|要不要|哪|(?<!好)几|如何|为什么|为啥|咋|啥|"
+    r"^\s*(?:how|what|when|where|which|who|why|can|could|do|does|did|is|are|will|would|should|may|must|am)\b"
+)
+
+
+def narrative_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of a question that tell the patient's story and ask nothing, when another part asks: sentences,
+    and the clauses of a sentence ("我们工地一个师傅中午喝了酒,下午摔下来骨折了,老板说这不算工伤,是真的吗?": the
+    first two clauses; a short asking clause, "是真的吗", asks about the clause before it)."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+    bounds = [0, *ends] + ([len(text)] if not ends or ends[-1] < len(text) else [])
+    clauses = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+    asking = [bool(_ASKING.search(text[a:b].strip())) for a, b in clauses]
+    if len(clauses) < 2 or not any(asking):
+        return []
+    for i in range(1, len(clauses)):
+        a, b = clauses[i]
+        if asking[i] and len(_HAN_RUN.sub("x", text[a:b]).strip()) <= SHORT_ASK_CHARS:
+            asking[i - 1] = True
+    return [span for span, asks in zip(clauses, asking, strict=True) if not asks]
+
+
+def _only_in(word: str, spans: list[tuple[int, int]], text: str) -> bool:
+    """Every occurrence of the word in the text lies in one of the spans."""
+    if not spans:
+        return False
+    starts = [m.start() for m in re.finditer(re.escape(word), text)]
+    return bool(starts) and all(any(a <= i < b for a, b in spans) for i in starts)
 
 
 def analyse_query(question: str) -> tuple[list[str], list[QueryUnit]]:
@@ -306,6 +347,7 @@ def _analyse_query(question: str) -> tuple[tuple[str, ...], tuple[QueryUnit, ...
                 weight=concept.weight,
             )
         )
+    story = narrative_spans(text)
     # Plain words: jieba's cut for Chinese (one unit per word), stems for English. Stop words ("以后", "一直",
     # "哪天", "what") and lone characters carry no topic.
     for run in _TOKEN_RUN.findall(_COUNT_WITH_UNIT.sub(" ", text)):
@@ -326,6 +368,7 @@ def _analyse_query(question: str) -> tuple[tuple[str, ...], tuple[QueryUnit, ...
                     QueryUnit(
                         label=word, alternatives=[word], token_groups=groups, parts=parts,
                         unknown_weight=UNKNOWN_COMPOUND_WEIGHT if len(word) >= 4 else UNKNOWN_NOUN_WEIGHT,
+                        factor=NARRATIVE_WORD_FACTOR if _only_in(word, story, text) else 1.0,
                     )
                 )
                 search_tokens.extend([word, *subwords])
@@ -339,6 +382,7 @@ def _analyse_query(question: str) -> tuple[tuple[str, ...], tuple[QueryUnit, ...
                     QueryUnit(
                         label=word, alternatives=[stem(word)], token_groups=[[stem(word)]],
                         unknown_weight=UNKNOWN_ENGLISH_WEIGHT,
+                        factor=NARRATIVE_WORD_FACTOR if _only_in(word, story, text) else 1.0,
                     )
                 )
                 search_tokens.append(stem(word))
