@@ -111,15 +111,15 @@ _HOURS_PER_UNIT = {
     "minute": 1 / 60, "min": 1 / 60, "hour": 1, "hr": 1, "h": 1, "day": 24, "night": 24, "week": 168, "wk": 168,
     "month": 720, "year": 8760, "yr": 8760,
     "分钟": 1 / 60, "小时": 1, "个小时": 1, "钟头": 1, "个钟头": 1, "天": 24, "日": 24, "晚": 24, "周": 168,
-    "星期": 168, "个星期": 168, "礼拜": 168, "个礼拜": 168, "月": 720, "个月": 720, "年": 8760,
+    "星期": 168, "个星期": 168, "礼拜": 168, "个礼拜": 168, "月": 720, "个月": 720, "个半月": 720, "年": 8760,
 }
 
 _EN_DURATION = re.compile(
     r"(?:for|since|past|last|about|around|over|almost|nearly|lasted|lasting|x)?\s*(?P<n>" + EN_NUM + r")\s*-?\s*"
     r"(?P<u>minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|years?|yrs?)\b")
-_ZH_DURATION = re.compile(r"(?P<n>\d+(?:\.\d+)?|" + ZH_NUM + r"|几|半)\s*(?P<more>多|来)?\s*"
+_ZH_DURATION = re.compile(r"(?<!老)(?P<n>\d+(?:\.\d+)?|" + ZH_NUM + r"|几|半)\s*(?P<more>多|来)?\s*"
                           r"(?P<u>个?小时|个?钟头|分钟|天|日|"
-                          r"个?星期|周|个?礼拜|个?月|年)(?P<half>半)?")
+                          r"个?星期|周|个?礼拜|个半月|个?月|年)(?P<half>半)?")
 _ZH_HALF = re.compile(r"半\s*(?P<u>个?小时|天|个?月|年)")
 
 # Relative expressions, from how long ago they usually mean.
@@ -171,10 +171,12 @@ def find_duration_hours(text: str) -> float | None:
             continue
         if m.group("more"):
             number += 0.5
-        if m.group("half"):
+        if m.group("half") or m.group("u") == "个半月":
             number += 0.5
         found.append(number * _HOURS_PER_UNIT[m.group("u")])
     for m in _ZH_HALF.finditer(text):
+        if text[max(0, m.start() - 1):m.start()] == "个" or _is_zh_life_time(text, m.start(), m.end()):
+            continue
         found.append(0.5 * _HOURS_PER_UNIT[m.group("u")])
     if found:
         return round(max(found), 2)
@@ -187,15 +189,23 @@ def find_duration_hours(text: str) -> float | None:
 def _is_zh_age_head(text: str, start: int, end: int) -> bool:
     """'宝宝10个月，发烧两天', '1岁2个月': months or weeks right after who the baby is (or after its years), and
     ending the phrase, are an age, not how long the complaint has lasted."""
-    if re.search(r"(?:\d|[一二两三四五六七八九十])\s*岁\s*$", text[:start]):
+    # "女儿2个月零5天": the days after an age's months are part of the age
+    head = re.sub(r"[\d一二两三四五六七八九十]+\s*(?:岁|个月|个多月)\s*零?\s*$", "", text[:start])
+    if head != text[:start] and _ZH_AGE_HEAD.search(head):
         return True
-    return bool(_ZH_AGE_HEAD.search(text[:start]) and re.match(r"(?:了|啦|多了)?(?:\s|[,.;!?()]|$)", text[end:]))
+    if re.search(r"(?:\d|[一二两三四五六七八九十])\s*岁\s*零?\s*$", text[:start]):
+        return True
+    return bool(_ZH_AGE_HEAD.search(text[:start])
+                and re.match(r"(?:了|啦|多了)?(?:\s|[,.;!?()]|$|零)", text[end:]))
 
 
 # A time that belongs to a life event or a past history, not to the complaint: "养了十年的狗", "结婚五年",
 # "抽烟二十年", "高血压病史10年", "一年前接种过破伤风疫苗", "两年前做过手术".
 _ZH_LIFE_BEFORE = re.compile(r"(?:养|结婚|住|开车|认识|在一起|恋爱|抽烟|吸烟|喝酒|饮酒|戒烟|戒酒|退休|毕业|离婚|病史|"
-                             r"烟龄|酒龄)了?\s*(?:有|快|近|将近|大概|约)?\s*$")
+                             r"烟龄|酒龄|"
+                             # an activity's length, not the complaint's: "连续加班一周", "出差半个月", "熬夜三天"
+                             r"加班|出差|熬夜|值夜班|上夜班|倒夜班|夜班|值班|旅游|旅行|出国|放假|休假|开会|复习|备考|考试|"
+                             r"装修|搬家|训练|军训|集训|带娃|陪床|陪护|自驾|赶工|赶项目)了?\s*(?:有|快|近|将近|大概|约|整整)?\s*$")
 _ZH_HISTORY_AFTER = re.compile(r"\s*(?:以)?前\s*(?:已|曾|曾经|就)?\s*"
                                r"(?:接种|打|做|查|得|患|住|生|去|吃|用|测|体检)[^,.;!?]{0,4}过")
 
@@ -215,7 +225,17 @@ def _is_en_not_duration(text: str, start: int, end: int) -> bool:
     """An English number of days, months or years that is a frequency or an age, not how long it has lasted."""
     before = text[max(0, start - 20):start]
     return bool(_EN_FREQUENCY_BEFORE.search(before) or _EN_AGE_HEAD.search(before)
-                or re.match(r"\s*of age\b", text[end:end + 8]))
+                or re.match(r"\s*of age\b", text[end:end + 8])
+                or _EN_NAMED_BY_TIME.match(text, end) or _EN_RATE_AFTER.match(text, end))
+
+
+# "her 1 year jabs", "the 6 week check", "my 12 month review", "a 20 week scan": a time that names an event, not
+# how long the complaint has lasted; "10 hrs a day", "4 hours per night": a rate, not a duration.
+_EN_NAMED_BY_TIME = re.compile(
+    r"\s*-?\s*(?:old )?(?:baby |routine |nhs |booster )?(?:jabs?|vaccines?|vaccinations?|immuni[sz]ations?|injections?|"
+    r"boosters?|shots?|check\s*-?\s*ups?|checks?|reviews?|appointments?|appts?|scans?|visits?|follow\s*-?\s*ups?|"
+    r"health checks?|anniversary|birthday|milestones?|contract|course|programme|program|plan|warranty|mot)\b")
+_EN_RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:day|night|week|month|shift|session)\b")
 
 
 def _is_age_context(text: str, end: int) -> bool:
@@ -250,7 +270,7 @@ _EN_AGE = [
      "year"),
 ]
 _ZH_AGE = [
-    (re.compile(r"(?P<n>\d+(?:\.\d+)?|" + ZH_NUM + r")\s*(?P<more>多)?\s*"
+    (re.compile(r"(?<!老)(?P<n>\d+(?:\.\d+)?|" + ZH_NUM + r")\s*(?P<more>多)?\s*"
                 r"(?P<u>周岁|岁半|岁|个半月|个多月|个月|月龄|周|天)"), None),
     (re.compile(r"出生\s*(?P<n>\d+|" + ZH_NUM + r")\s*(?P<u>天|周|个月)"), None),
     # "我爸78了", "奶奶九十了": an older relative's age without 岁
@@ -261,7 +281,8 @@ _ZH_AGE = [
 _ZH_AGE_TAIL = re.compile(r"大(?!便|概|约|小)|的(?:宝宝|婴儿|孩子|小孩|新生儿|女儿|儿子|宝贝|男孩|女孩|小宝)|宝宝|婴儿")
 # Who the baby is, right before its age: "宝宝10个月", and the clinical note's "患儿，女，2个月", "男婴，7周",
 # "患者，男，3个月" (a sex between the two; a patient's months are an age only with the sex written between).
-_ZH_AGE_HEAD = re.compile(r"(?:(?:出生|生后|日龄|宝宝|宝贝|婴儿|孩子|小孩|女儿|儿子|娃|患儿|男婴|女婴|男宝|女宝)"
+_ZH_AGE_HEAD = re.compile(r"(?:(?:出生|生后|日龄|宝宝|宝贝|婴儿|孩子|小孩|女儿|儿子|娃|患儿|男婴|女婴|男宝|女宝|"
+                          r"老大|老二|老三|老幺|大宝|二宝|三宝|小宝|闺女|孙子|孙女|外孙|外孙女|小朋友|崽)"
                           r"(?:\s*[,:]?\s*(?:性别)?\s*[男女](?:孩|婴|童|宝|性)?)?"
                           r"|(?:患者|病人)\s*[,:]?\s*(?:性别)?\s*[男女](?:孩|婴|童|性)?)"
                           # "宝宝刚满2个月", "孩子快满6个月", "宝宝还不到3个月": 满 / 快 / 不到 still name an age
@@ -279,10 +300,22 @@ _ZH_UNIT_YEARS = {"岁": 1.0, "周岁": 1.0, "岁半": 1.0, "个半月": 1 / 12,
                   "月龄": 1 / 12, "周": 1 / 52, "天": 1 / 365}
 
 
+# "Breastfeeding my 3 week old ... my left breast is red and sore": the baby's age, but the mother's own breast or
+# nipples are the complaint, so the age is not the patient's.
+_EN_NURSING_BEFORE = re.compile(r"\b(?:breast\s*-?\s*feed\w*|bf'?ing|nursing|expressing|pumping|chest\s*-?\s*feed\w*)"
+                                r"(?: for| to)? (?:my|our|a|the|me and my)? ?(?:\w+ )?$")
+_EN_OWN_BREAST = re.compile(r"\b(?:my|i have a|i've got a|i've got|i have) (?:left |right |one |both )?"
+                            r"(?:boobs?|breasts?|nipples?|boob|tits?|areolas?)\b")
+
+
+def _is_nursed_baby_age(text: str, start: int) -> bool:
+    return bool(_EN_NURSING_BEFORE.search(text[max(0, start - 40):start]) and _EN_OWN_BREAST.search(text))
+
+
 def find_age_years(text: str) -> float | None:
     """The patient's age in years (months and weeks as fractions); None when no age is stated."""
     for pattern, fixed_unit in _EN_AGE:
-        m = pattern.search(text)
+        m = next((m for m in pattern.finditer(text) if not _is_nursed_baby_age(text, m.start())), None)
         if not m:
             continue
         number = en_to_number(m.group("n"))

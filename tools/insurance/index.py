@@ -335,9 +335,13 @@ def search(index_dir: Path, query: str, locale: str = "zh", k: int = 5) -> list[
     hits: list[Hit] = []
     # BM25 favours sections in the question's own language (its plain words match there): look deep enough for a
     # section of the other language that holds the question's concepts.
-    for i in order[: max(k * 6, 60)]:
+    looked = max(k * 6, 60)
+    for rank, i in enumerate(order):
         if float(scores[i]) <= 0:
             break
+        coverage = unit_coverage(loaded, i, units)
+        if rank >= looked and coverage < HIGH_COVERAGE:
+            continue
         section = loaded.sections[i]
         hits.append(
             Hit(
@@ -348,13 +352,19 @@ def search(index_dir: Path, query: str, locale: str = "zh", k: int = 5) -> list[
                 text=section.text,
                 score=float(scores[i]) * _label_bonus(section, query_tokens) * _heading_fit(section, units)
                 * (_definition_bonus(section, units) if defining else 1.0),
-                coverage=unit_coverage(loaded, i, units),
+                coverage=coverage,
             )
         )
     # Rank by BM25 weighted by coverage: a section that answers every part of the question beats one that
     # repeats a single word many times.
     hits.sort(key=lambda h: -(h.score * (0.5 + h.coverage)))
-    return hits[:k]
+    # A section that holds nearly all of the question but whose few words are rare in it (a short heading with
+    # the law's own vocabulary, an article the question names in lay words) may rank below k on BM25: keep it.
+    return hits[:k] + [h for h in hits[k:] if h.coverage >= HIGH_COVERAGE][:HIGH_COVERAGE_EXTRA]
+
+
+HIGH_COVERAGE = 0.7  # a section holding this share of the question is looked at however low it ranks
+HIGH_COVERAGE_EXTRA = 3
 
 
 def _title_bonus(loaded: LoadedIndex, question_text: str) -> dict[str, float]:

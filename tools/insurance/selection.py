@@ -40,6 +40,7 @@ MIN_FIGURE_SECTION_COVERAGE = 0.35  # a section with a figure sentence may hold 
 NATIONAL_FOR_LOCAL_COVERAGE = 0.55  # coverage a national law needs to answer for a city with no document of its own
 SECOND_CITATION_RATIO = 0.6  # a further section is cited when it scores at least this share of the best one
 MAX_CITATIONS = 3
+PLACE_DEPTH_FACTOR = 4  # how much deeper to look when a named place filters the documents
 # Where a condition opens inside a sentence ("$0 after you meet your Part A deductible"): the amount named in the
 # condition is not the one the figure gives.
 _CLAUSE_BREAK = re.compile(r"\b(?:after|until|once|before|unless|if|when|while|except)\b|之后|以后|以前|之前|前提下")
@@ -52,10 +53,13 @@ CAP_CONCEPT = "cap"
 def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> tuple[list[Hit], str]:
     """The sections that support an answer, or ([], why not)."""
     # A figure may sit in a short article that ranks low on words alone: look further down for one.
-    hits = search(index_dir, question, locale, max(k, 20) if asks_for_figure(question) else max(k, 12))
+    depth = max(k, 20) if asks_for_figure(question) else max(k, 12)
+    places = named_places(question)
+    # A question naming a place is answered only by documents about it: look deeper so that sections of those
+    # documents are not crowded out by others (an English question about China ranks the English handbook first).
+    hits = search(index_dir, question, locale, depth * PLACE_DEPTH_FACTOR if places else depth)
     _, units = analyse_query(question)
     loaded = load_index(index_dir)
-    places = named_places(question)
     figure = figure_wanted(question)
     # A province or city with no document of its own is answered from national laws only: not for its figures
     # (amounts, ratios, dates are set there), and only by a section that clearly holds the question.
@@ -75,6 +79,7 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
         ]
         if not hits:
             return [], f"place:{places[0].aliases[0]}"
+        hits = hits[:depth]
     systems = {u.system for u in units if u.system}
     if systems == {"cn"} and any(
         loaded.languages.get(h.doc_id) == "zh" and h.coverage >= MIN_COVERAGE for h in hits

@@ -264,6 +264,7 @@ def _inside(term: str, phrase: str) -> bool:
 NARRATIVE_WORD_FACTOR = 0.4
 _CLAUSE_END = re.compile(r"[。！？!?；;\n,，、]+|\.(?:\s+|$)")
 SHORT_ASK_CHARS = 6
+_CHAR_OR_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")  # a clause's length in characters, not punctuation
 # What makes a sentence ask something: a question mark, a Chinese question word or particle, an English question
 # opening ("how", "can I", "is it").
 _ASKING = re.compile(
@@ -284,7 +285,7 @@ def narrative_spans(text: str) -> list[tuple[int, int]]:
         return []
     for i in range(1, len(clauses)):
         a, b = clauses[i]
-        if asking[i] and len(_HAN_RUN.sub("x", text[a:b]).strip()) <= SHORT_ASK_CHARS:
+        if asking[i] and len(_CHAR_OR_WORD.findall(text[a:b])) <= SHORT_ASK_CHARS:
             asking[i - 1] = True
     return [span for span, asks in zip(clauses, asking, strict=True) if not asks]
 
