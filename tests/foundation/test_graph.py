@@ -57,6 +57,16 @@ async def test_crisis_language_gets_crisis_lines(assistant: Assistant) -> None:
     assert reply.escalation is not None and reply.escalation.reason == "self_harm"
 
 
+async def test_who_pays_for_a_stated_symptom_is_an_insurance_question(assistant: Assistant) -> None:
+    session = await assistant.create_session()
+    question = "My dad has a bad cough and a fever. Will Medicare pay for his antibiotics?"
+    reply = await assistant.send(session, text=question)
+    assert reply.route == "insurance"
+    other = await assistant.create_session()
+    reply = await assistant.send(other, text="My dad has a bad cough and a fever, what should we do?")
+    assert reply.route == "triage"
+
+
 async def test_session_locale_is_fixed(assistant: Assistant) -> None:
     session = await assistant.create_session(locale="en")
     reply = await assistant.send(session, text="你好")

@@ -148,6 +148,11 @@ def test_refused_request_kinds(text: str, locale: Any, kind: str, fake_red_flags
         ("怎么查自己的病历", "zh"),
         ("I don't want you to diagnose me, just explain what ALT is", "en"),
         ("我不是要你诊断，只想知道转氨酶是什么", "zh"),
+        # insurance questions that name the scheme, a fraud the patient denies, an admission or a penalty
+        ("我在美国用Medicare，针灸一年最多能扎几次", "zh"),
+        ("我从来没有骗保，为什么医保卡被冻结了，该怎么办", "zh"),
+        ("医生让她办了住院手续，但她晚上都回家住，这正常吗", "zh"),
+        ("用假病历报销被查到了会怎么处罚", "zh"),
     ],
 )
 def test_benign_look_alikes_are_answered(text: str, locale: Any, fake_red_flags: dict[str, Any]) -> None:

@@ -20,6 +20,10 @@ REFUSED_KINDS = ("injection", "unethical", "diagnosis", "dose")
 TRIAGE_WITH_REFUSAL = ("dose", "diagnosis")
 # Off-topic words ("book a flight to Shanghai") must not pull a message into a capability on a weak match.
 OFF_TOPIC_OVERRIDE = 0.9
+# The insurance matcher's score for explicit insurance words beside a symptom ("will Medicare pay for her pain
+# medicines"): the patient asks who pays, so insurance answers. Emergencies never get here: the input screen's red
+# flags end the turn before routing.
+INSURANCE_EXPLICIT = 0.7
 
 
 def match_scores(state: State, runtime: Runtime[Context]) -> dict[str, float]:
@@ -56,6 +60,8 @@ def choose_route(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
         return {"route": active}
     if screen.get("out_of_scope") and best_score < OFF_TOPIC_OVERRIDE:
         return {"route": "general"}
+    if best == "triage" and scores.get("insurance", 0.0) >= INSURANCE_EXPLICIT:
+        return {"route": "insurance"}
     if best is not None and best_score >= START_THRESHOLD:
         return {"route": best}
     return {"route": "general"}
