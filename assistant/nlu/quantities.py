@@ -218,7 +218,7 @@ def _is_zh_life_time(text: str, start: int, end: int) -> bool:
 _EN_FREQUENCY_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|times|every|each|per)|\d\s*x)\s*$")
 # "my son 6 years", "baby 3 months", "aged 6 years": the patient's age written without "old".
 _EN_AGE_HEAD = re.compile(r"\b(?:son|daughter|boy|girl|child|kid|baby|infant|toddler|grandson|granddaughter|nephew|"
-                          r"niece|aged?)(?:'s| is|,)?\s*$")
+                          r"niece|aged?)(?:'s| is|,)?\s*\(?\s*$")
 
 
 def _is_en_not_duration(text: str, start: int, end: int) -> bool:
@@ -250,6 +250,10 @@ _EN_AGE = [
     (re.compile(r"(?P<n>" + EN_NUM + r")\s*-?\s*(?P<u>years?|yrs?|y|months?|mo|mths?|weeks?|wks?|days?)\s*-?\s*old"),
      None),
     (re.compile(r"(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?|yr old|yrs old)\b"), "year"),
+    # "toddler (20 months)", "baby 6 weeks", "my son, 18 months": months or weeks right after who the child is
+    (re.compile(r"\b(?:baby|babies|toddler|infant|newborn|son|daughter|boy|girl|child|kid|grandson|granddaughter|"
+                r"nephew|niece)(?:'s| is| aged?|,)?\s*\(?\s*(?:only |just |now |about |nearly |almost )?"
+                r"(?P<n>" + EN_NUM + r")\s*(?P<u>months?|mths?|mo|weeks?|wks?)\b(?! ago| later| back)"), None),
     (re.compile(r"\b(?:aged?|age:?)\s*(?P<n>\d{1,3})\b"), "year"),
     (re.compile(r"\b(?:i'm|i am|im|he's|he is|she's|she is|who is|who's)\s+(?P<n>\d{1,3})\b(?!\s*(?:%|kg|lb|cm|"
                 r"minutes?|hours?|days?|weeks?|months?|degrees?|°|\.\d))"), "year"),
@@ -265,7 +269,7 @@ _EN_AGE = [
                 r"am\b|pm\b|o'clock|c\b|f\b))"), "year"),
     # "55 m", "31 f"; not a temperature ("102f", "temp 99 f")
     (re.compile(r"(?<!temp )(?<!temp of )(?<!temperature )(?<!temperature of )(?<!fever )(?<!fever of )"
-                r"\b(?!(?:9\d|10\d)\s*f\b)(?P<n>\d{1,3})\s*(?:m|f|male|female|man|woman)\b"), "year"),
+                r"(?<![\d.,])\b(?!(?:9\d|10\d)\s*f\b)(?P<n>\d{1,3})\s*(?:m|f|male|female|man|woman)\b"), "year"),
     (re.compile(r"\b(?:male|female|man|woman|m|f)\s*,?\s*(?P<n>\d{1,3})\b(?!\s*(?:years?|months?|days?|hours?))"),
      "year"),
 ]

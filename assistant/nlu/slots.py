@@ -36,10 +36,11 @@ _SPEAKER_AGE = re.compile(r"\b(?:i'm|i am|im)\s+(?:a\s+|an\s+)?\d|我\s*(?:今�
                           r"我\s*(?:今年)?\s*[一二三四五六七八九十]+岁")
 _OTHER_AGE = re.compile(r"\b(?:my|our)\s+\d{1,3}\s*-?\s*(?:years?|yrs?|y|months?|weeks?|days?)?\s*-?\s*(?:old|yo)")
 
-_FEMALE = re.compile(r"\b(?:woman|female|lady|girl|she|her)\b|(?<![a-z'])\d{1,3}\s*f\b|(?<![a-z'])f\s*,?\s*\d{1,3}\b|"
+_FEMALE = re.compile(r"\b(?:woman|female|lady|girl|she|her)\b|(?<![a-z'\d.,])\d{1,3}\s*f\b|"
+                     r"(?<![a-z'])f\s*,?\s*\d{1,3}\b|"
                      r"女|她")
 # 他 as a pronoun, not in 其他 ("nothing else") or a drug name (氯雷他定, 他汀)
-_MALE = re.compile(r"\b(?:man|male|guy|boy|he|him|his)\b|(?<![a-z'])\d{1,3}\s*m\b|(?<![a-z'])m\s*,?\s*\d{1,3}\b|男|"
+_MALE = re.compile(r"\b(?:man|male|guy|boy|he|him|his)\b|(?<![a-z'\d.,])\d{1,3}\s*m\b|(?<![a-z'])m\s*,?\s*\d{1,3}\b|男|"
                    r"(?<![其吉])他(?![定汀])")
 # Someone who has died is not the patient ("奶奶上周去世了，我这几天一直睡不好")
 _DEATH_EVENT = re.compile(r"(?:我|我的|我家)?(?:奶奶|爷爷|外婆|外公|姥姥|姥爷|妈妈|爸爸|我妈|我爸|母亲|父亲|老伴|"

@@ -113,9 +113,44 @@ def _name_index(list_key: str, names: tuple[str, ...]) -> dict[str, list[int]]:
     return index
 
 
-_NAMED_FORM = re.compile(
-    r"([\u4e00-\u9fff]{2,8}?)(?:胶囊|颗粒|冲剂|口服液|注射液|滴丸|片|丸|糖浆|软膏|乳膏|喷雾剂|滴眼液|贴膏)")
+_DOSAGE_FORM = re.compile(
+    r"(?:胶囊|颗粒|冲剂|口服液|注射液|滴丸|(?<![拍照名图刀卡影切胶底])片|丸|糖浆|软膏|乳膏|喷雾剂|滴眼液|贴膏)(?!子)"
+)
 _NOT_A_NAME = re.compile(r"[这那个些的吃用种买开药该哪什么]|医保|报销|自费")
+# What ends the patient's words before a medicine's name ("想买连花清瘟胶囊", "医生给开了XX片"): the name is what
+# follows the last of them.
+_BEFORE_NAME = re.compile(r".*(?:[这那个些的吃用种买开药该哪什么了想要把给在是和跟与或及拿]|医保|报销|自费)")
+MIN_NAME_CHARS = 2
+
+
+@lru_cache(maxsize=1)
+def _inn_stems() -> tuple[int, tuple[str, ...]]:
+    raw = load_yaml(DATA_DIR / "inn_stems.yaml")
+    return int(raw["min_length"]), tuple(raw["stems"])
+
+
+def inn_like_names(text: str) -> list[str]:
+    """English words shaped like a medicine's international name ("minoxidil", "tadalafil") that the glossary of
+    English drug names does not know."""
+    min_length, stems = _inn_stems()
+    known = english_drug_names()
+    return [
+        w for w in dict.fromkeys(re.findall(r"[a-z]+", normalize(text)))
+        if len(w) >= min_length and w.endswith(stems) and w not in known
+    ]
+
+
+def _named_with_form(text: str) -> list[str]:
+    """Names written with a dosage form ("连花清瘟胶囊"), cut after the patient's words that lead up to them."""
+    names: list[str] = []
+    for match in _DOSAGE_FORM.finditer(text):
+        before = re.search(r"[\u4e00-\u9fff]{1,12}$", text[: match.start()])
+        if before is None:
+            continue
+        name = _BEFORE_NAME.sub("", before.group(0))[-8:]
+        if len(name) >= MIN_NAME_CHARS and not _NOT_A_NAME.search(name):
+            names.append(name)
+    return names
 
 
 def mentioned_drug_names(question: str, lists: list[DrugList]) -> list[str]:
@@ -138,7 +173,7 @@ def mentioned_drug_names(question: str, lists: list[DrugList]) -> list[str]:
     if not found:
         # A name with a dosage form ("连花清瘟胶囊") is a medicine even when no list knows it: the answer then says
         # it is not in the list, rather than quoting the list's general rules as if they answered.
-        found = [m.group(1) for m in _NAMED_FORM.finditer(text) if not _NOT_A_NAME.search(m.group(1))]
+        found = _named_with_form(text) or inn_like_names(text)
     found = sorted(set(found), key=len, reverse=True)
     kept: list[str] = []
     for name in found:

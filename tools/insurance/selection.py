@@ -119,7 +119,7 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
         # The kind of figure asked ("how many days": a duration) is what the figure gives, not a topic to find.
         figure_units = [u for u in figure_units if u.concept not in FIGURE_KIND_CONCEPTS] or figure_units
         chosen = _choose_by_figure(figure_hits, figure_units, loaded, figure, year, question)
-        if not chosen or _defers_figure(figure_hits, figure_units, loaded, figure):
+        if not chosen or _defers_figure(figure_hits, figure_units, loaded, figure, year):
             return [], "figure not in documents"
         # A section cited beside them must give the figure too.
         candidates = [
@@ -138,10 +138,16 @@ _POINTER = re.compile(
     r"(?:请|可|可以)(?:登录|访问|查询|咨询)[^。]{0,30}(?:网站|网|官网|热线|经办机构)"
 )
 MIN_POINTER_COVERAGE = 0.6
+# A pointer for the very year asked ("You can find 2025 income and resource limits on Medicare.gov") defers with
+# less of the question in it: the year and the kind of figure are what the question turns on.
+MIN_YEAR_POINTER_COVERAGE = 0.25
 
 
-def _defers_figure(hits: list[Hit], units: list[QueryUnit], loaded: LoadedIndex, figure: re.Pattern[str]) -> bool:
-    """A section has a sentence with no figure that holds most of what is asked and points elsewhere for it."""
+def _defers_figure(
+    hits: list[Hit], units: list[QueryUnit], loaded: LoadedIndex, figure: re.Pattern[str], year: str | None = None
+) -> bool:
+    """A section has a sentence with no figure that holds most of what is asked (or the year asked and some of
+    it) and points elsewhere for it."""
     weights = {id(u): _weight_in(loaded, u, hits[0].doc_id) for u in units} if hits else {}
     total = sum(weights.values()) or 1.0
     for hit in hits:
@@ -152,6 +158,10 @@ def _defers_figure(hits: list[Hit], units: list[QueryUnit], loaded: LoadedIndex,
             held = sum(weights[id(u)] for u in units if _unit_in(u, sentence))
             if held / total >= MIN_POINTER_COVERAGE:
                 return True
+            if year is not None and year in sentence:
+                others = sum(weights[id(u)] for u in units if u.label != year and _unit_in(u, sentence))
+                if others / total >= MIN_YEAR_POINTER_COVERAGE:
+                    return True
     return False
 
 
