@@ -53,7 +53,10 @@ _EN_NOT_NEG = re.compile(r"\b(?:not sure|don'?t know|do not know|no idea|not cer
                          r"not normal|not right)\b")
 _EN_SCOPE_BREAK = re.compile(r"[.;!?\n)]|\b(?:but|however|although|though|except|yet|apart from|other than|"
                              r"now|then|and now|also has|also have|which|that is|plus|"
-                             r"(?:and|so) (?:i|i'm|i've|he|he's|she|she's|they|they're|we|we're|it's|it is))\b")
+                             r"(?:and|so) (?:i|i'm|i've|he|he's|she|she's|they|they're|we|we're|it's|it is)|"
+                             # a second predicate of the same subject: "won't drink and is limp", "not feeding and
+                             # has gone floppy" - the denial stays with the first verb
+                             r"and (?:is|was|has|had|seems|looks|feels|keeps|kept|went|has gone|is now|now))\b")
 _EN_CONTINUE_WORDS = 3  # "shortness of breath" in "no fever, shortness of breath or chest pain"
 # Across a comma a denial runs on only through a list: one marked by "or"/"nor" ("no fever, cough or rash") or
 # after a clinical cue that opens one ("denies chest pain, shortness of breath, palpitations"). Without either,

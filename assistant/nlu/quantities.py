@@ -252,7 +252,8 @@ _EN_AGE = [
     (re.compile(r"(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?|yr old|yrs old)\b"), "year"),
     # "toddler (20 months)", "baby 6 weeks", "my son, 18 months": months or weeks right after who the child is
     (re.compile(r"\b(?:baby|babies|toddler|infant|newborn|son|daughter|boy|girl|child|kid|grandson|granddaughter|"
-                r"nephew|niece)(?:'s| is| aged?|,)?\s*\(?\s*(?:only |just |now |about |nearly |almost )?"
+                r"nephew|niece|little one|lo|bub|bubba)(?:'s| is| aged?|,)?\s*\(?\s*"
+                r"(?:only |just |now |about |nearly |almost )?"
                 r"(?P<n>" + EN_NUM + r")\s*(?P<u>months?|mths?|mo|weeks?|wks?)\b(?! ago| later| back)"), None),
     (re.compile(r"\b(?:aged?|age:?)\s*(?P<n>\d{1,3})\b"), "year"),
     (re.compile(r"\b(?:i'm|i am|im|he's|he is|she's|she is|who is|who's)\s+(?P<n>\d{1,3})\b(?!\s*(?:%|kg|lb|cm|"
@@ -294,6 +295,8 @@ _ZH_AGE_HEAD = re.compile(r"(?:(?:出生|生后|日龄|宝宝|宝贝|婴儿|孩�
                           r"还没满|没满|才刚)?\s*满?\s*$")
 # After an age head, months followed by these are a time ("宝宝3个月前", "患儿,男,2周来"), not an age.
 _ZH_NOT_AGE_AFTER = re.compile(r"\s*(?:前|后|以前|以后|以来|来|之前|之后|内|之内)")
+# "孩子一天没动静", "宝宝两天都没拉": a number of days followed by "not" is how long something has not happened.
+_ZH_DAYS_THEN_NOT = re.compile(r"\s*(?:都|也|还|一直)?(?:没|不|未)")
 _ZH_AGE_WORDS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"新生儿|刚出生|newborn|new born"), 0.02),
     (re.compile(r"刚满月|满月"), 0.09),
@@ -343,6 +346,8 @@ def find_age_years(text: str) -> float | None:
             if unit in ("周", "天", "个月", "个多月", "个半月") and not (
                     _ZH_AGE_TAIL.match(text, m.end()) or (_ZH_AGE_HEAD.search(text[:m.start()])
                                                           and not _ZH_NOT_AGE_AFTER.match(text, m.end()))):
+                continue
+            if unit == "天" and not _ZH_AGE_TAIL.match(text, m.end()) and _ZH_DAYS_THEN_NOT.match(text, m.end()):
                 continue
             number = zh_to_number(m.group("n"))
             if number is None:

@@ -52,7 +52,12 @@ _BIRTH_EVENT = re.compile(r"(?:生完|生了|生下|刚生|(?<![医先学])生|�
 
 # The baby in the womb is not the patient: "宝宝动得正常", "肚子里的宝宝", "宝宝踢得少了" (said in pregnancy)
 _FETUS = re.compile(r"(?:肚子里|腹中|肚里)的?(?:宝宝|孩子|小孩|娃|宝贝)|"
-                    r"(?:宝宝|孩子|娃|宝贝)(?=[^,.;!?]{0,2}(?:胎动|动得|动的|动静|踢|翻身|在肚子|在动|不怎么动|动少|动得少))")
+                    r"(?:宝宝|孩子|娃|宝贝)(?=[^,.;!?]{0,2}(?:胎动|动得|动的|动静|踢|翻身|在肚子|在动|不怎么动|动少|动得少))|"
+                    # in pregnancy, "the baby kicking / moving" is the fetus, not the patient
+                    r"\b(?:my |the |our )?(?:baby|babys|baby's|little one)"
+                    r"(?= (?:has |hasn't |hasnt |isn't |is |hadn't |had )?"
+                    r"(?:kick|move|moving|movements|moved|been moving|been kicking|not moving|stopped moving))|"
+                    r"\bfelt (?:my |the )?baby\b")
 
 _SEVERE = re.compile(r"\b(?:severe(?:ly)?|excruciating|unbearable|agoni[sz]ing|agony|terrible|horrible|intense|"
                      r"extreme(?:ly)?|worst|horrendous|horrific|really bad|very bad|so bad|awful|crippling|"
@@ -73,7 +78,16 @@ _PAIN_SCORE = re.compile(r"(?P<n>\d{1,2})\s*(?:/|out of|分之)\s*10|(?:疼痛|p
 _PREGNANCY_WEEKS = re.compile(r"(?:怀孕|孕|妊娠)\s*(?P<zh>\d{1,2}|" + ZH_NUM + r")\s*(?:\+\d)?\s*(?:周|个星期)|"
                               r"(?P<en>\d{1,2})\s*(?:weeks?|wks?)\s*(?:pregnant|along|gestation)|"
                               r"(?:pregnant|gestation)\D{0,12}?(?P<en2>\d{1,2})\s*(?:weeks?|wks?)|"
-                              r"(?:怀孕|孕)\s*(?P<months>\d|[一二三四五六七八九])\s*个?多?月")
+                              r"(?:怀孕|孕)\s*(?P<months>\d|[一二三四五六七八九])\s*个?多?月|"
+                              # obstetric shorthand "34/40", "32+3 weeks", and "I'm 30 weeks" said by the mother
+                              r"\b(?P<en3>[1-4]\d)\s*(?:\+\s*[0-6]\s*)?/\s*40\b|"
+                              r"\b(?P<en4>[1-4]\d)\s*\+\s*[0-6]\s*(?:weeks?|wks?)\b|"
+                              r"\b(?:i'?m|i am|she'?s|she is|wife is|now)\s+(?:about\s+|nearly\s+|almost\s+)?"
+                              r"(?P<en5>[1-4]?\d)\s*(?:weeks?|wks?)\b(?!\s*(?:old|ago|post|after|since|into|out|of|in|on|off|"
+                              r"later|sober|clean|smoke|dry|back))|"
+                              # a mother's note that opens or ends on the gestation: "32 weeks, face puffed up"
+                              r"^\s*(?P<en6>[2-4]\d)\s*(?:weeks?|wks?)\s*[,:-](?=[^\n]*\b(?:baby|bump|kick\w*|midwife|movements?|"
+                              r"waters|contractions?|swell\w*|swollen|puff\w*|vision|headache|bleed\w*)\b)")
 
 
 def _first_subject(text: str) -> tuple[str, str | None, int] | None:
@@ -108,9 +122,9 @@ def find_slots(text: str) -> dict[str, Any]:
     slots: dict[str, Any] = {}
     # "生完孩子一个月" is the mother speaking, a month after the birth; "奶奶去世了" is not about grandma
     who = _DEATH_EVENT.sub("亲人", _BIRTH_EVENT.sub("分娩", text))
-    if re.search(r"怀孕|孕\s*\d|妊娠|孕期|孕妇|孕早|孕中|孕晚|pregnan", who):
+    if re.search(r"怀孕|孕\s*\d|妊娠|孕期|孕妇|孕早|孕中|孕晚|pregnan", who) or _PREGNANCY_WEEKS.search(who):
         who = _FETUS.sub("胎儿", who)
-    age = find_age_years(who)
+    age = find_age_years(_PREGNANCY_WEEKS.sub(" pregnant ", who))  # "I'm 30 weeks" is not an age
     subject = _first_subject(who)
     if subject:
         name, sex, _ = subject
@@ -155,7 +169,8 @@ def find_slots(text: str) -> dict[str, Any]:
             months = zh_to_number(weeks.group("months"))
             value = months * 4.3 if months is not None else None
         else:
-            value = zh_to_number(weeks.group("zh") or weeks.group("en") or weeks.group("en2") or "")
+            groups = (weeks.group(k) for k in ("zh", "en", "en2", "en3", "en4", "en5", "en6"))
+            value = zh_to_number(next((g for g in groups if g), ""))
         if value is not None and 1 <= value <= 45:
             slots["pregnancy_weeks"] = round(value, 1)
             slots["pregnant"] = True

@@ -12,6 +12,8 @@ _CONTEXT = {"pregnant", "postpartum", "diabetes", "heart_disease", "lung_disease
             "anticoagulant", "recent_surgery", "vaccination_recent", "sweating", "swelling_hands_face",
             "pain_radiating", "bleeding_any", "pale", "rabies_risk", "eating_normally", "pleuritic_pain",
             "suicide_means", "urine_less", "possible_pregnancy",
+            # a medicine that explains black poo (stress round, zh)
+            "iron_or_bismuth",
             # modifiers of another complaint (outside batch D, en): it settled, a cold's chest, thrush seen before,
             # a benign cause of ankle swelling, a failed treatment; a pulse out of range is a red flag of its own
             "symptom_relieved", "chesty_cold", "thrush_typical", "swelling_trigger_benign", "treatment_failed",
