@@ -45,14 +45,15 @@ FIGURE_QUESTIONS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
                 r"(?:费|费用|价格|价钱|金额|收费|单价)(?:标准)?(?:是|为|有|要)?多少|"
                 r"(?:用|报|领|拿|赔|补|付)多少(?!年|个月|月|天|次|倍|人)|"
                 r"what (?:does|will) it cost|(?:what(?:'s| is| are| will)(?: the| my)?|how much is the) "
-                r"[a-z0-9 \-]{0,30}(?:premium|deductible|copay|coinsurance|cap|limit|maximum|max)s?\b|"
+                r"[a-z0-9 \-]{0,30}(?:premium|deductible|copay|coinsurance|cap|limit|maximum|max|contribution)s?\b|"
+                r"\bin (?:yuan|rmb|dollars)\b|"
                 r"(?:what(?:'s| is| are| will)|how much is) the (?:maximum|max|most)\b"), MONEY_FIGURE),
     # "十几年", "好几个月", "这几天": an approximate count in the story, not a question.
     (re.compile(r"(?:(?<![十好这那前])几|多少)(?:个)?(?:天|日|周|星期|月|年)(?!龄|度|份|纪)|"
                 r"how many (?:days|weeks|months|years)"),
      COUNT_TIME_FIGURE),
     (re.compile(r"多久|(?<![十好这那前])几(?:天|个月|年)|多长|哪天|哪一天|哪年|哪一年|何时|几号|几月|什么时候|啥时候|"
-                r"how long|"
+                r"how long|\bdeadline\b|截止(?:日期|时间)|"
                 r"what date|which year|what year|^\s*when\b|\bwhen (?:is|does|do|did|will|can|should|must|was|are)\b"),
      TIME_FIGURE),
     (re.compile(r"多少|how much|how many|how big|how large|how high|(?<![十好这那前])几(?:个|人|倍)|多高|多大"),
@@ -113,13 +114,41 @@ _SCHEME_AFTER = (
 )
 
 
+# Where the patient is going to live ("移民去澳大利亚", "emigrating to Canada"): the question is about the scheme
+# they leave (whether its benefits go on abroad), which the national law states; the place gone to is not the
+# place the question is about.
+_EMIGRATE_BEFORE = (
+    r"(?:移民|移居|定居|出国定居|迁居)(?:去|到|至|于)?\s*$|"
+    r"\b(?:emigrat\w*|immigrat\w*|relocat\w*|mov(?:e|ed|es|ing)(?: abroad)?|settle|settling)"
+    r"(?: permanently| for good| with my family| abroad)?\s+(?:to|in)\s+$"
+)
+
+
+def _emigration_destination(place: Place, text: str) -> bool:
+    """Every mention of a foreign place (one not within a country with documents of its own rules) is where the
+    patient emigrates to."""
+    if place.within or place.doc_language:
+        return False
+    found = False
+    for alias in place.aliases:
+        pattern = re.escape(alias) if re.search(r"[\u4e00-\u9fff]", alias) else word_pattern(alias).pattern
+        for match in re.finditer(pattern, text):
+            before = text[max(0, match.start() - 40) : match.start()]
+            if not re.search(_EMIGRATE_BEFORE, before):
+                return False
+            found = True
+    return found
+
+
 def named_places(question: str) -> list[Place]:
     """The places a question names. A place named only by a demonym is the patient's nationality, not the place
     the question is about, when an alias names another place ("I'm an American working in Shanghai"). When one
     place is named as the patient's scheme ("北京的医保卡", "my Shanghai medical insurance"), the others are where
     the patient goes, and that one decides."""
     text = normalize(question)
-    by_alias = [p for p in _places() if any(_alias_in(a, text) for a in p.aliases)]
+    by_alias = [
+        p for p in _places() if any(_alias_in(a, text) for a in p.aliases) and not _emigration_destination(p, text)
+    ]
     by_demonym = [p for p in _places() if p not in by_alias and any(_alias_in(a, text) for a in p.demonyms)]
     places = by_alias if by_alias else by_demonym
     if len(places) > 1:

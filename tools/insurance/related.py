@@ -51,14 +51,14 @@ def _cited(hits: list[Hit], hit: Hit) -> bool:
 
 
 def _holds(loaded: LoadedIndex, hit: Hit, unit: QueryUnit) -> bool:
-    index = _section_index(loaded, hit)
+    index = section_index(loaded, hit)
     if index is None:
         return False
     tokens, text = loaded.section_tokens[index], loaded.section_texts[index]
     return unit.held_by(tokens, text)
 
 
-def _section_index(loaded: LoadedIndex, hit: Hit) -> int | None:
+def section_index(loaded: LoadedIndex, hit: Hit) -> int | None:
     if not loaded.positions:
         loaded.positions.update({(s.doc_id, s.label, s.text): i for i, s in enumerate(loaded.sections)})
     return loaded.positions.get((hit.doc_id, hit.label, hit.text))

@@ -122,8 +122,11 @@ def phrase_in(alternative: str, tokens: set[str], text: str) -> bool:
     return any(text_stems[i : i + n] == stems for i in range(len(text_stems) - n + 1))
 
 
-def unit_coverage(loaded: LoadedIndex, section_index: int, units: list[QueryUnit]) -> float:
-    """The IDF-weighted share of the question's units that the section holds."""
+def unit_coverage(
+    loaded: LoadedIndex, section_index: int, units: list[QueryUnit], assume_held: frozenset[int] = frozenset()
+) -> float:
+    """The IDF-weighted share of the question's units that the section holds (units whose id() is in assume_held
+    count as held)."""
     total = covered = 0.0
     tokens, text = loaded.section_tokens[section_index], loaded.section_texts[section_index]
     doc_language = loaded.languages.get(loaded.sections[section_index].doc_id, "zh")
@@ -135,7 +138,7 @@ def unit_coverage(loaded: LoadedIndex, section_index: int, units: list[QueryUnit
             # A plain word in the other language cannot appear in this document: it counts half, as a doubt.
             weight *= CROSS_LANGUAGE_WORD_FACTOR
         total += weight
-        if unit.held_by(tokens, text):
+        if id(unit) in assume_held or unit.held_by(tokens, text):
             covered += weight
     return covered / total if total else 0.0
 

@@ -11,7 +11,10 @@ from pathlib import Path
 from assistant.reply import Locale
 from tools.insurance.evidence import (
     ANY_FIGURE,
+    COUNT_TIME_FIGURE,
     PERCENT_FIGURE,
+    TIME_FIGURE,
+    asking_part,
     asks_for_figure,
     document_answers_for,
     figure_question_part,
@@ -22,13 +25,14 @@ from tools.insurance.evidence import (
 )
 from tools.insurance.index import load_index, search
 from tools.insurance.models import Hit
-from tools.insurance.related import add_related
+from tools.insurance.related import add_related, section_index
 from tools.insurance.scoring import (
     CROSS_LANGUAGE_WORD_FACTOR,
     LoadedIndex,
     asked_members,
     names_other_member,
     section_covers,
+    unit_coverage,
     unit_weight,
 )
 from tools.insurance.terms import QueryUnit, analyse_query, load_glossary, normalize, tokenize
@@ -38,8 +42,11 @@ MIN_COVERAGE = 0.4  # share (IDF-weighted) of the question's units that the best
 MIN_FIGURE_SENTENCE_COVERAGE = 0.4  # share of the question that the sentence holding the figure must cover
 MIN_FIGURE_SECTION_COVERAGE = 0.35  # a section with a figure sentence may hold this little of a long question
 NATIONAL_FOR_LOCAL_COVERAGE = 0.55  # coverage a national law needs to answer for a city with no document of its own
+# ... or this much when it holds the question's most telling concept (its topic: "社保登记", not "申请")
+NATIONAL_WITH_TOPIC_COVERAGE = 0.45
 SECOND_CITATION_RATIO = 0.6  # a further section is cited when it scores at least this share of the best one
 MAX_CITATIONS = 3
+MIN_FIGURE_PART_UNITS = 2  # fewer topic words than this in the sentence that asks for a figure: read the whole
 PLACE_DEPTH_FACTOR = 4  # how much deeper to look when a named place filters the documents
 # Where a condition opens inside a sentence ("$0 after you meet your Part A deductible"): the amount named in the
 # condition is not the one the figure gives.
@@ -65,7 +72,9 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
     # (amounts, ratios, dates are set there), and only by a section that clearly holds the question.
     local = [p for p in places if p.within and not has_own_document(p, list(loaded.titles.values()))]
     only_national = bool(local) and len(local) == len(places)
-    if only_national and figure is not None:
+    # A period the national law sets ("用人单位应当自用工之日起三十日内", when benefits stop) holds in every city;
+    # amounts and ratios are set locally.
+    if only_national and figure is not None and figure not in (TIME_FIGURE, COUNT_TIME_FIGURE):
         return [], f"place:{local[0].aliases[0]}"
     if places:
         # A question naming two places ("my Shanghai insurance, in Beijing") is answered by either's documents.
@@ -86,8 +95,23 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
     ):
         # A question about Chinese schemes is answered from the Chinese documents only, never padded with Medicare.
         hits = [h for h in hits if loaded.languages.get(h.doc_id) == "zh"]
+    if figure is not None:
+        hits = [_figure_kind_held(h, units, loaded, figure) for h in hits]
     candidates = [h for h in hits if h.score >= MIN_SCORE]
-    hits = [h for h in candidates if h.coverage >= (NATIONAL_FOR_LOCAL_COVERAGE if only_national else MIN_COVERAGE)]
+    if only_national:
+        # The topic is named where the question asks, not in the story ("just started a new job ... how long does
+        # the company have"); the kind of figure asked is no topic.
+        asked = {u.concept for u in analyse_query(asking_part(normalize(question)))[1]}
+        concepts = [u for u in units if u.concept and u.weight is None and u.concept not in FIGURE_KIND_CONCEPTS]
+        named = [u for u in concepts if u.concept in asked] or concepts or units
+        topic = max(named, key=lambda u: unit_weight(loaded, u)) if named else None
+        hits = [
+            h for h in candidates
+            if h.coverage >= NATIONAL_FOR_LOCAL_COVERAGE
+            or (h.coverage >= NATIONAL_WITH_TOPIC_COVERAGE and topic is not None and section_covers(loaded, h, topic))
+        ]
+    else:
+        hits = [h for h in candidates if h.coverage >= MIN_COVERAGE]
     if not hits:
         return [], "low score or coverage"
     # The year the question asks about (its latest: earlier ones are the patient's history, "my enrollment ended in
@@ -118,6 +142,10 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
         figure_units = analyse_query(figure_question_part(question))[1] or units
         # The kind of figure asked ("how many days": a duration) is what the figure gives, not a topic to find.
         figure_units = [u for u in figure_units if u.concept not in FIGURE_KIND_CONCEPTS] or figure_units
+        if len(figure_units) < MIN_FIGURE_PART_UNITS:
+            # "What's the legal deadline for them to do it?": the sentence that asks says what only by pronouns;
+            # what "it" is, the story before tells.
+            figure_units = [u for u in units if u.concept not in FIGURE_KIND_CONCEPTS] or units
         chosen = _choose_by_figure(figure_hits, figure_units, loaded, figure, year, question)
         if not chosen or _defers_figure(figure_hits, figure_units, loaded, figure, year):
             return [], "figure not in documents"
@@ -163,6 +191,19 @@ def _defers_figure(
                 if others / total >= MIN_YEAR_POINTER_COVERAGE:
                     return True
     return False
+
+
+def _figure_kind_held(hit: Hit, units: list[QueryUnit], loaded: LoadedIndex, figure: re.Pattern[str]) -> Hit:
+    """The kind of figure asked ("how long", "多久之内": a duration) is held by a section that gives a figure of that
+    kind ("三十日内"), though it names no word for it: its coverage counts that unit as held."""
+    kinds = [u for u in units if u.concept in FIGURE_KIND_CONCEPTS]
+    if not kinds or not figure.search(normalize(hit.text)):
+        return hit
+    index = section_index(loaded, hit)
+    if index is None:
+        return hit
+    coverage = unit_coverage(loaded, index, units, frozenset(id(u) for u in kinds))
+    return hit.model_copy(update={"coverage": max(hit.coverage, coverage)})
 
 
 def _year_about_question(hit: Hit, year: str, units: list[QueryUnit]) -> bool:
