@@ -67,6 +67,17 @@ async def test_who_pays_for_a_stated_symptom_is_an_insurance_question(assistant:
     assert reply.route == "triage"
 
 
+async def test_an_insurance_question_beside_a_red_flag_keeps_the_emergency_first(assistant: Assistant) -> None:
+    session = await assistant.create_session()
+    reply = await assistant.send(session, text="我弟弟从三楼脚手架上摔下来了，两条腿没知觉，住院医保的起付线是多少")
+    assert reply.route == "emergency" and reply.text.index("120") < 80
+    assert reply.escalation is not None and reply.escalation.priority == "high"
+    assert reply.citations and all(c.doc_id for c in reply.citations)
+    other = await assistant.create_session()
+    reply = await assistant.send(other, text="我弟弟从三楼脚手架上摔下来了，两条腿没知觉")
+    assert reply.route == "emergency" and not reply.citations
+
+
 async def test_session_locale_is_fixed(assistant: Assistant) -> None:
     session = await assistant.create_session(locale="en")
     reply = await assistant.send(session, text="你好")

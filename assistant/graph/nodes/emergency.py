@@ -1,4 +1,7 @@
-"""emergency_reply: the fixed reply to a red flag or crisis language. No model call happens on this path."""
+"""emergency_reply: the fixed reply to a red flag or crisis language. No model call happens on this path.
+
+An insurance question asked beside a red flag gets its (template, cited) answer after the emergency advice.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +9,34 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from assistant.graph.capabilities import available_capabilities
 from assistant.graph.capability import CapabilityResponse, EscalationRequest
 from assistant.graph.nodes.screen import EMERGENCY_LEVELS
 from assistant.graph.state import Context, State
 from assistant.reply import TRIAGE_LEVELS, Referral, TriageInfo
 from prompts import load_bundle
+
+# The insurance matcher's score for a message that asks an insurance question in so many words (see route.py).
+INSURANCE_QUESTION = 0.7
+
+
+def _insurance_answer(state: State, runtime: Runtime[Context]) -> CapabilityResponse | None:
+    """The insurance answer to a question asked beside a red flag ("hit by a car, will insurance pay the bill"),
+    or None. The emergency advice stays first and whole; the patient also gets what they asked, with citations."""
+    from assistant.graph.nodes.capability_node import run_capability
+
+    module = available_capabilities().get("insurance")
+    turn = runtime.context.turn
+    if module is None or (state.get("screen") or {}).get("crisis"):
+        return None
+    try:
+        asks = float(module.match(turn.text, state["locale"], turn.attachments)) >= INSURANCE_QUESTION
+    except Exception:  # a faulty matcher must not touch the emergency reply
+        return None
+    if not asks:
+        return None
+    answer = CapabilityResponse.model_validate(run_capability("insurance", state, runtime)["response"])
+    return answer if answer.route == "insurance" else None
 
 
 def emergency_reply(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
@@ -46,9 +72,13 @@ def emergency_reply(state: State, runtime: Runtime[Context]) -> dict[str, Any]:
             final=True,
             advice=advice,
         )
+    answer = _insurance_answer(state, runtime) if hits else None
+    if answer is not None:
+        parts.append(answer.text)
     response = CapabilityResponse(
         route="emergency",
         text="\n\n".join(parts),
+        citations=answer.citations if answer is not None else [],
         triage=triage,
         referral=Referral(needed=True, to="emergency", urgency="now"),
         escalate=EscalationRequest(reason=reason, priority="high", summary="; ".join(h["id"] for h in hits) or reason),
