@@ -11,11 +11,18 @@ import yaml
 from pydantic import BaseModel, Field, model_validator
 
 _PUNCT_MAP = str.maketrans({"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")"})
+# "37.8。25岁" (a decimal, then a new sentence) or "140/90。65岁" (a number followed by an age, a count or a time);
+# "38。5度" (a typo for 38.5) keeps its decimal point.
+_ZH_STOP_BETWEEN_DIGITS = re.compile(r"(?:(?<=\.\d)|(?<=\.\d\d)"
+                                     r"|(?<=\d)(?=[。｡]\s*\d+\s*(?:岁|周岁|个|周|天|年|次|小时|分钟|斤|公斤|kg|号|月)))"
+                                     r"[。｡](?=\s*\d)")
 
 
 def normalize(text: str) -> str:
-    """NFKC (full-width digits and letters to ASCII), Chinese punctuation to ASCII, collapsed spaces, lower case."""
-    text = unicodedata.normalize("NFKC", text).translate(_PUNCT_MAP)
+    """NFKC (full-width digits and letters to ASCII), Chinese punctuation to ASCII, collapsed spaces, lower case.
+    A Chinese full stop between two digits ends a sentence ("体温37.8。25岁男"): it becomes ";", never a decimal
+    point that would glue the numbers into "37.8.25"."""
+    text = _ZH_STOP_BETWEEN_DIGITS.sub(";", unicodedata.normalize("NFKC", text)).translate(_PUNCT_MAP)
     return " ".join(text.split()).lower()
 
 

@@ -273,6 +273,11 @@ _EN_AGE = [
                 r"(?<![\d.,])\b(?!(?:9\d|10\d)\s*f\b)(?P<n>\d{1,3})\s*(?:m|f|male|female|man|woman)\b"), "year"),
     (re.compile(r"\b(?:male|female|man|woman|m|f)\s*,?\s*(?P<n>\d{1,3})\b(?!\s*(?:years?|months?|days?|hours?))"),
      "year"),
+    # a bare two-digit age written as its own last clause, "..., not short of breath, 27", or before "healthy":
+    # "33, healthy", "27. otherwise fit and well" (never after a measurement word: "sats 92", "pulse 88")
+    (re.compile(r"(?:^|(?<!\d)[.,;]\s*|\band\s+i'?m\s+)(?P<n>1[2-9]|[2-9]\d)\s*"
+                r"(?:[.!]?\s*$|,\s*(?:healthy|fit and well|fit and healthy|otherwise (?:healthy|well|fine|fit)|"
+                r"no (?:meds|medication|medical history|health problems|conditions)|non-?smoker|never had))"), "year"),
 ]
 _ZH_AGE = [
     (re.compile(r"(?<!老)(?P<n>\d+(?:\.\d+)?|" + ZH_NUM + r")\s*(?P<more>多)?\s*"
@@ -312,11 +317,27 @@ _ZH_UNIT_YEARS = {"岁": 1.0, "周岁": 1.0, "岁半": 1.0, "个半月": 1 / 12,
 _EN_NURSING_BEFORE = re.compile(r"\b(?:breast\s*-?\s*feed\w*|bf'?ing|nursing|expressing|pumping|chest\s*-?\s*feed\w*)"
                                 r"(?: for| to)? (?:my|our|a|the|me and my)? ?(?:\w+ )?$")
 _EN_OWN_BREAST = re.compile(r"\b(?:my|i have a|i've got a|i've got|i have) (?:left |right |one |both )?"
-                            r"(?:boobs?|breasts?|nipples?|boob|tits?|areolas?)\b")
+                            r"(?:boobs?|breasts?|nipples?|boob|tits?|areolas?)\b"
+                            # a sentence that opens on a side: "... my 5 wk old. right boob has a hot red area"
+                            r"|(?:^|[.;!?,]\s*|\band\s+)(?:the\s+)?(?:left|right|one|both|l|r)\s+"
+                            r"(?:boobs?|breasts?|nipples?|tits?|areolas?)\b")
 
 
 def _is_nursed_baby_age(text: str, start: int) -> bool:
     return bool(_EN_NURSING_BEFORE.search(text[max(0, start - 40):start]) and _EN_OWN_BREAST.search(text))
+
+
+# "在喂奶，宝宝5周，右边乳房红肿发烫": the nursed baby's age, but the mother's own breast is the complaint (mastitis,
+# a blocked duct, sore nipples), so a baby's age in days, weeks or months is not the patient's.
+_ZH_NURSING = re.compile(r"喂奶|哺乳|母乳|喂母乳|亲喂|吸奶|背奶|产后|坐月子|月子里")
+_ZH_OWN_BREAST = re.compile(r"堵奶|涨奶|胀奶|奶结|乳腺炎|乳汁淤积|"
+                            r"(?:乳房|乳腺|乳头|奶头|(?:左边|右边|一边|一侧|两边)的?(?:胸|咪咪))"
+                            r"[^,.;!?]{0,6}(?:红|肿|痛|疼|硬|块|烫|热|裂|破|结)")
+
+
+def _is_zh_nursed_baby_age(text: str, unit: str) -> bool:
+    return unit in ("周", "天", "个月", "个多月", "个半月", "月龄") and bool(
+        _ZH_NURSING.search(text) and _ZH_OWN_BREAST.search(text))
 
 
 def find_age_years(text: str) -> float | None:
@@ -342,6 +363,8 @@ def find_age_years(text: str) -> float | None:
     for pattern, _ in _ZH_AGE:
         for m in pattern.finditer(text):
             unit = "岁" if m.group("u") in ("了", "多了") else m.group("u")
+            if _is_zh_nursed_baby_age(text, unit):
+                continue
             # "三天", "两个多月" alone are durations; they are ages only with 大/的宝宝 after or 出生/宝宝 before
             if unit in ("周", "天", "个月", "个多月", "个半月") and not (
                     _ZH_AGE_TAIL.match(text, m.end()) or (_ZH_AGE_HEAD.search(text[:m.start()])

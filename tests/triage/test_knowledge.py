@@ -19,7 +19,9 @@ _CONTEXT = {"pregnant", "postpartum", "diabetes", "heart_disease", "lung_disease
             "symptom_relieved", "chesty_cold", "thrush_typical", "swelling_trigger_benign", "treatment_failed",
             "abnormal_pulse",
             # modifiers (outside batches E/G, en): a contact lens wearer's red eye, the person's usual pattern
-            "contact_lens", "usual_pattern"}
+            "contact_lens", "usual_pattern",
+            # modifier (outside batch K, zh): a full stomach after eating too much
+            "overeating"}
 
 
 def test_at_least_40_protocols_each_with_source_and_bilingual_label() -> None:
