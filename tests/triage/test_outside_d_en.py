@@ -7,9 +7,7 @@ import pytest
 
 from tools.triage.engine import assess
 from tools.triage.red_flags import facts_from_text, find_red_flags
-
-_SPLIT = {"emergency_ambulance": "emergency", "emergency": "emergency", "consultation_24": "doctor",
-          "consultation": "doctor", "self_care": "self_care"}
+from tools.triage.vignettes import _SPLIT
 
 
 def _split(text: str) -> str:

@@ -7,18 +7,15 @@ import pytest
 from assistant.nlu import extract_slots
 from assistant.nlu.quantities import find_age_years
 from tools.triage.red_flags import facts_from_text
-from tools.triage.vignettes import _SPLIT, run_case
+from tools.triage.vignettes import split_of_message
 
 
 def _split(text: str) -> str | None:
-    case = {"id": "t", "locale": "en", "messages": [text], "answers": {}, "expected": {"level": "self_care"}}
-    outcome = run_case(case)
-    return _SPLIT[outcome.got] if outcome.got else None
+    return split_of_message(text, "en")
 
 
 def _codes(text: str) -> set[str]:
-    facts = facts_from_text(text, "en")
-    return {code for code, present in facts.findings.items() if present}
+    return {code for code, present in facts_from_text(text, "en").findings.items() if present}
 
 
 @pytest.mark.parametrize("text", [

@@ -13,9 +13,7 @@ from assistant.graph.nodes.triage import match
 from assistant.nlu import extract_findings
 from tools.triage.engine import assess
 from tools.triage.red_flags import EMERGENCY_LEVELS, facts_from_text
-
-_SPLIT = {"emergency_ambulance": "emergency", "emergency": "emergency", "consultation_24": "doctor",
-          "consultation": "doctor", "self_care": "self_care"}
+from tools.triage.vignettes import _SPLIT
 
 
 def _present(text: str) -> set[str]:

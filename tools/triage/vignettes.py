@@ -98,6 +98,14 @@ def run_case(case: dict[str, Any]) -> Outcome:
     return Outcome(case["id"], case["expected"]["level"], None, asked)
 
 
+def split_of_message(text: str, locale: str) -> str | None:
+    """The three-way split (emergency / doctor / self_care) one message gets as a whole vignette, every question
+    answered "I don't know"; None when the router would not pick triage."""
+    case = {"id": "message", "locale": locale, "messages": [text], "answers": {}, "expected": {"level": "self_care"}}
+    outcome = run_case(case)
+    return _SPLIT[outcome.got] if outcome.got else None
+
+
 def load(path: Path = SUITE) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
