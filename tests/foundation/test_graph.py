@@ -78,6 +78,17 @@ async def test_an_insurance_question_beside_a_red_flag_keeps_the_emergency_first
     assert reply.route == "emergency" and not reply.citations
 
 
+async def test_an_english_insurance_question_beside_a_red_flag_is_answered_after_the_911_advice(
+    assistant: Assistant,
+) -> None:
+    session = await assistant.create_session()
+    text = ("My husband fell off a ladder and can't feel his legs. "
+            "How much is the insurance deductible for a hospital stay?")
+    reply = await assistant.send(session, text=text)
+    assert reply.route == "emergency" and "911" in reply.text
+    assert reply.citations and reply.text.index("911") < reply.text.index(reply.citations[0].quote[:20])
+
+
 async def test_session_locale_is_fixed(assistant: Assistant) -> None:
     session = await assistant.create_session(locale="en")
     reply = await assistant.send(session, text="你好")
