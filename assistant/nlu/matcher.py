@@ -29,7 +29,7 @@ class Match:
 # ------------------------------------------------------------------ negation cues
 
 _EN_NEG = re.compile(
-    r"\b(?:no|not|never|without|denie[sd]|deny|denying|none|nor|neither|free of|negative for|absence of|"
+    r"\b(?:no|not|never|nothing|without|denie[sd]|deny|denying|none|nor|neither|free of|negative for|absence of|"
     r"(?:do|does|did|is|are|was|were|has|have|had|ca|could|would|wo)n'?t|"
     r"(?:do|does|did|is|are|was|were|has|have|had) not|ruled out)\b")
 # Phrases that contain a cue but express uncertainty, not negation: they must never hide a red flag.
@@ -47,6 +47,11 @@ _EN_NOT_NEG = re.compile(r"\b(?:not sure|don'?t know|do not know|no idea|not cer
                          r"have not|is not|was not|not|never) (?:help\w*|touch\w*|work\w*|eas\w*|reliev\w*|shift\w*|"
                          r"budg\w*|fix\w*|improv\w*|cur\w*|reduc\w*|do anything|make (?:any|a) difference)|"
                          r"no (?:help|relief|improvement|difference|effect|change)|"
+                         # "nothing" denies what follows ("nothing going to my arm") except a failed remedy or
+                         # an emphasis: "nothing helps the pain", "nothing but chest pain all night"
+                         r"nothing (?:help\w*|touch\w*|work\w*|eas\w*|reliev\w*|shift\w*|budg\w*|fix\w*|stop\w*|"
+                         r"stay\w*|settl\w*|calm\w*|seems|will|can|i (?:do|take|try|give)|we (?:do|try|give)|"
+                         r"but|else but)|"
                          # a comparison, not a denial: "not like my usual migraine", "nothing like my normal reflux"
                          r"not like|nothing like|not the same as|not my (?:usual|normal)|"
                          r"not (?:a |the )?(?:usual|normal) (?:kind|sort|type)|"
@@ -88,11 +93,17 @@ _ZH_NOT_NEG = re.compile(r"无法|没法|没办法|无力|没力|没劲|没精�
                          r"未予重视|未予处理|未予治疗|未予诊治|未经治疗|未经处理|未治疗|未处理|未重视|未就诊|未就医|"
                          r"未在意|没在意|没当回事|没重视|没管|无意中|无意间|无论|没想到|没料到|没注意|没留意|"
                          r"没多久|没过多久|没一会|没过一会|没过几天|没几天|没两天|没几分钟|没隔多久|"
-                         r"无痛性|无痛的")  # "无痛性阴道流血" is painless bleeding, not no bleeding
+                         r"无痛性|无痛的|"  # "无痛性阴道流血" is painless bleeding, not no bleeding
+                         # words that only contain a cue: "无名指发麻" (ring finger), "没完没了地咳" (on and on)
+                         r"无名指|无数|无时无刻|没完没了|没日没夜|没停过|没断过")
 # 唔: Cantonese 不; "不觉得胸闷", "不伴发热" deny too
 _ZH_NEG_ADJACENT = re.compile(r"(?<![要得])[不唔](?:太|怎么|再|大|算|是很|是太|会|用|觉得|感觉|感到|伴有|伴|见)?$")
-_ZH_SCOPE_BREAK = re.compile(r"[,.;!?\n、]|但|可是|不过|然而|却|而且|还有|另外|现在|后来|同时|又")
-_ZH_LIST_SCOPE_BREAK = re.compile(r"[,.;!?\n]|但|可是|不过|然而|却|而且|还有|另外|现在|后来|同时|又|(?<!不)伴有?")
+# A space between two Chinese characters is how chat messages end a clause ("这辈子没这么痛过 吐了一次"): a denial
+# does not run across it.
+_ZH_SPACE_BREAK = r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff]|$)"  # $: the window ends where the term starts
+_ZH_SCOPE_BREAK = re.compile(r"[,.;!?\n、]|但|可是|不过|然而|却|而且|还有|另外|现在|后来|同时|又|" + _ZH_SPACE_BREAK)
+_ZH_LIST_SCOPE_BREAK = re.compile(r"[,.;!?\n]|但|可是|不过|然而|却|而且|还有|另外|现在|后来|同时|又|(?<!不)伴有?|"
+                                  + _ZH_SPACE_BREAK)
 # A denial said after the term: "喘气都没问题", "吃喝正常" (not a question: "头疼正常吗"); a sign written as
 # negative: "脑膜刺激征阴性".
 _ZH_NEG_AFTER = re.compile(r"(?:都|也|倒是|倒|还)?(?:没问题|没有问题|没啥问题|没什么问题|没事|没毛病|正常|无异常|"
@@ -125,6 +136,10 @@ def _en_negated(text: str, start: int) -> bool:
         # "no fever, cough or rash": a short list continues the scope; a new clause ("..., i'm short of breath")
         # or a longer one ends it.
         limit = _EN_LIST_ITEM_WORDS if formal else _EN_CONTINUE_WORDS
+        # a term that itself opens a new clause after the comma ("..., it eased sitting up") is out of scope
+        if len(segments) > 1 and not segments[-1].strip() and text[start:].split(maxsplit=1)[:1] \
+                and text[start:].split(maxsplit=1)[0] in _CLAUSE_STARTERS:
+            return False
         for seg in segments[1:]:
             words = seg.split()
             if words and words[0] in _CLAUSE_STARTERS:

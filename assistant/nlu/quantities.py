@@ -68,7 +68,7 @@ _TEMP_PATTERNS = [
     re.compile(r"(?P<v>" + ZH_NUM + r")\s*(?P<u>度|℃)"),
     # a bare number after a fever word: "fever of 39", "temp 101", "烧到39", "体温38.6"
     re.compile(r"(?:fever|temp|temperature|temps?|thermometer|reading|warm|hot|烧到|烧了|发烧|发热|体温|腋温|肛温|耳温|"
-               r"额温|口温|腋下|高烧|低烧|烧)"
+               r"额温|口温|腋下|高烧|低烧|烧|探热|探咗|探到|探过|探了)"  # 探热: Cantonese for taking a temperature
                r"[^0-9.;!?]{0,12}?(?P<v>\d{2,3}(?:\.\d+)?)(?!\s*(?:天|days?|hours?|小时|周|weeks?|岁|years?|次|times))"),
     # a clinical note's observations: "T 37.8", "T: 38.4", "T=39.1C", "Tmax 38.9" (a body-temperature range only)
     re.compile(r"(?<![a-z0-9'])(?:t|tmax|t max)\s*[:=]?\s*(?P<v>3[4-9](?:\.\d)?|4[0-2](?:\.\d)?)(?![\d.])"
@@ -274,9 +274,11 @@ _EN_AGE = [
     (re.compile(r"\b(?:male|female|man|woman|m|f)\s*,?\s*(?P<n>\d{1,3})\b(?!\s*(?:years?|months?|days?|hours?))"),
      "year"),
     # a bare two-digit age written as its own last clause, "..., not short of breath, 27", or before "healthy":
-    # "33, healthy", "27. otherwise fit and well" (never after a measurement word: "sats 92", "pulse 88")
+    # "33, healthy", "27. otherwise fit and well" (never after a measurement word: "sats 92", "pulse 88");
+    # the forum opener "28 here." / "41 here, ..." (op_en)
     (re.compile(r"(?:^|(?<!\d)[.,;]\s*|\band\s+i'?m\s+)(?P<n>1[2-9]|[2-9]\d)\s*"
-                r"(?:[.!]?\s*$|,\s*(?:healthy|fit and well|fit and healthy|otherwise (?:healthy|well|fine|fit)|"
+                r"(?:[.!]?\s*$|here\b(?=\s*[.,;:!-]|\s*$)|"
+                r",\s*(?:healthy|fit and well|fit and healthy|otherwise (?:healthy|well|fine|fit)|"
                 r"no (?:meds|medication|medical history|health problems|conditions)|non-?smoker|never had))"), "year"),
 ]
 _ZH_AGE = [

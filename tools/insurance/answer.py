@@ -178,17 +178,22 @@ def answer_drug(question: str, locale: Locale, index_dir: Path) -> Answer | None
                 extra += msg("drug_restriction", locale, text=entry.restriction)
             if entry.payment_standard and entry.payment_standard != "*":
                 extra += msg("drug_payment_standard", locale, text=entry.payment_standard)
+            if entry.agreement_period:
+                extra += msg("drug_agreement_period", locale, text=entry.agreement_period)
             lines.append("- " + msg("drug_row", locale, label=entry.label, klass=msg(klass, locale), extra=extra))
             quote = f"{entry.no} {entry.name_zh} {entry.dosage_form or ''} {entry.drug_class}".strip()
             if entry.restriction:
                 quote += f" {entry.restriction}"
+            if entry.agreement_period:
+                quote += f" 协议有效期：{entry.agreement_period}"
             citations.append(Citation(doc_id=entry.doc_id, section=entry.label, quote=re.sub(r"\s+", " ", quote)))
     if not entries_all:
         title = doc_title(lists[0].doc_id, lists[0].title, locale)
         return _refusal(locale, "drug not in list", "drug_not_found", name=missing[0], title=title)
-    if asks_for_figure(question) and not any(e.payment_standard and e.payment_standard != "*" for e in entries_all):
+    figure = figure_wanted(question)
+    if figure is not None and not drug_tools.gives_figure(entries_all, question, figure):
         # A price or an amount asked for ("多少钱一盒", "how much does it cost"): the list gives a figure only as
-        # the payment standard of negotiated drugs; for the others it gives none.
+        # the payment standard of negotiated drugs, and a date only as their agreement period.
         return _refusal(locale, "drug figure not in list", "refuse_number")
     if any(e.drug_class == "乙" for e in entries_all):
         lines.append(msg("drug_explain_yi", locale))

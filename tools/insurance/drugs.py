@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from tools.insurance.evidence import COUNT_TIME_FIGURE, TIME_FIGURE
 from tools.insurance.index import drug_lists_dir
 from tools.insurance.models import DrugEntry
 from tools.insurance.terms import DATA_DIR, load_yaml, normalize, word_pattern
@@ -209,3 +210,17 @@ def _lookup(name: str, lists: list[DrugList], exact: bool) -> list[DrugEntry]:
                         )
                     )
     return entries
+
+
+# A question about the negotiated agreement ("协议期到什么时候", "until when is its price agreement valid"): the
+# list's agreement period gives the date asked for. Other dates ("能用多久") it does not give.
+_ASKS_AGREEMENT = re.compile(r"协议|谈判|有效期|到期|agreement|negotiat|\bvalid\b|expir")
+
+
+def gives_figure(entries: list[DrugEntry], question: str, figure: re.Pattern[str]) -> bool:
+    """Whether the rows found give the figure asked for: a date of the agreement from its period, an amount from the
+    payment standard of a negotiated drug (the list gives no other figure)."""
+    if figure in (TIME_FIGURE, COUNT_TIME_FIGURE) and _ASKS_AGREEMENT.search(normalize(question)):
+        return any(e.agreement_period for e in entries)
+    return any(e.payment_standard and e.payment_standard != "*" for e in entries)
+

@@ -46,7 +46,7 @@ FIGURE_QUESTIONS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
                 r"(?:用|报|领|拿|赔|补|付)多少(?!年|个月|月|天|次|倍|人)|"
                 r"what (?:does|will) it cost|(?:what(?:'s| is| are| will)(?: the| my)?|how much is the) "
                 r"[a-z0-9 \-]{0,30}(?:premium|deductible|copay|coinsurance|cap|limit|maximum|max|contribution)s?\b|"
-                r"\bin (?:yuan|rmb|dollars)\b|"
+                r"\bin (?:yuan|rmb|dollars)\b|\b(?:dollar|yuan|rmb) (?:amount|figure)\b|how many (?:dollars|yuan)\b|"
                 r"(?:what(?:'s| is| are| will)|how much is) the (?:maximum|max|most)\b"), MONEY_FIGURE),
     # "十几年", "好几个月", "这几天": an approximate count in the story, not a question.
     (re.compile(r"(?:(?<![十好这那前])几|多少)(?:个)?(?:天|日|周|星期|月|年)(?!龄|度|份|纪)|"
@@ -205,3 +205,24 @@ def asks_for_figure(question: str) -> bool:
 
 def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)、]|[（(]?[一二三四五六七八九十]+[)）、])\s*")
+
+
+def sentences_with_lists(text: str) -> list[str]:
+    """Sentences, where each item of a list carries the sentence that introduces it ("In 2025, you pay:" before
+    "Days 61–90: $419 each day"): what the lead-in says (the year, who pays) is said of each item."""
+    sentences: list[str] = []
+    lead_in = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if lead_in and _LIST_ITEM.match(line):
+            sentences.append(f"{lead_in} {line}")
+            continue
+        own = split_sentences(line)
+        sentences.extend(own)
+        lead_in = own[-1] if own and own[-1].endswith((":", "：")) else ""
+    return sentences

@@ -21,6 +21,7 @@ from tools.insurance.evidence import (
     figure_wanted,
     has_own_document,
     named_places,
+    sentences_with_lists,
     split_sentences,
 )
 from tools.insurance.index import load_index, search
@@ -35,7 +36,15 @@ from tools.insurance.scoring import (
     unit_coverage,
     unit_weight,
 )
-from tools.insurance.terms import QueryUnit, analyse_query, load_glossary, normalize, tokenize
+from tools.insurance.terms import (
+    QueryUnit,
+    analyse_query,
+    covers,
+    load_glossary,
+    normalize,
+    tokenize,
+    word_pattern,
+)
 
 MIN_SCORE = 0.5  # BM25 (each question unit counted once) below which nothing in the documents is on topic
 MIN_COVERAGE = 0.4  # share (IDF-weighted) of the question's units that the best section must hold
@@ -55,6 +64,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 PENALTY_CONCEPTS = frozenset({"penalty", "late_penalty", "late_fee"})
 FIGURE_KIND_CONCEPTS = frozenset({"duration"})
 CAP_CONCEPT = "cap"
+LOCAL_RATE_CONCEPTS = frozenset({"reimbursement_ratio"})  # "报销多少": a ratio each city sets
 
 
 def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> tuple[list[Hit], str]:
@@ -74,7 +84,7 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
     only_national = bool(local) and len(local) == len(places)
     # A period the national law sets ("用人单位应当自用工之日起三十日内", when benefits stop) holds in every city;
     # amounts and ratios are set locally.
-    if only_national and figure is not None and figure not in (TIME_FIGURE, COUNT_TIME_FIGURE):
+    if only_national and _asks_local_amount(figure, units):
         return [], f"place:{local[0].aliases[0]}"
     if places:
         # A question naming two places ("my Shanghai insurance, in Beijing") is answered by either's documents.
@@ -159,6 +169,18 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
     return add_related(chosen, candidates, units, loaded, with_references=figure is None), "retrieved"
 
 
+def _asks_local_amount(figure: re.Pattern[str] | None, units: list[QueryUnit]) -> bool:
+    """The question asks for an amount or a ratio, which a city sets for itself: a money or percentage figure, or
+    "how much/how many" about a kind of amount ("起付线是多少"). A period or a count the national law sets ("how many
+    inspectors", "三十日内") holds in every city."""
+    if figure is None or figure in (TIME_FIGURE, COUNT_TIME_FIGURE):
+        return False
+    if figure is not ANY_FIGURE:
+        return True
+    glossary = load_glossary()
+    return any(u.concept in glossary.amount_concepts or u.concept in LOCAL_RATE_CONCEPTS for u in units)
+
+
 # A sentence that sends the reader elsewhere for the figure ("You can find 2025 income and resource limits on
 # Medicare.gov", "具体标准请登录...查询"): the document does not give it.
 _POINTER = re.compile(
@@ -209,7 +231,7 @@ def _figure_kind_held(hit: Hit, units: list[QueryUnit], loaded: LoadedIndex, fig
 def _year_about_question(hit: Hit, year: str, units: list[QueryUnit]) -> bool:
     """A sentence of the section names the year and something else the question asks about."""
     topic = [u for u in units if u.label != year and u.weight is None and u.unknown_weight > 0]
-    sentences = [s for s in split_sentences(hit.text) if year in s]
+    sentences = [s for s in sentences_with_lists(hit.text) if year in s]
     return any(_unit_in(u, sentence) for sentence in sentences for u in topic)
 
 
@@ -282,7 +304,7 @@ def _figure_sentence_score(
     context = sum(weights[id(u)] for u in units if id(u) in in_heading)
     elsewhere = {id(u) for u in units if _unit_in(u, hit.text)}
     best = 0.0
-    for sentence in split_sentences(hit.text):
+    for sentence in sentences_with_lists(hit.text):
         lowered = normalize(sentence)
         figures = [m.group(0) for m in figure.finditer(lowered)]
         if not figures:
@@ -340,6 +362,19 @@ def _figure_beside(unit: QueryUnit, figure: re.Pattern[str], sentence: str) -> b
         if not clause or not figure.search(clause):
             continue
         tokens = set(tokenize(clause))
-        if unit.held_by(tokens, clause):
+        if unit.held_by(tokens, clause) or _phrase_names_amount(unit, clause, tokens):
             return True
     return False
+
+
+def _phrase_names_amount(unit: QueryUnit, clause: str, tokens: set[str]) -> bool:
+    """A phrase names the kind of amount asked beside the figure ("you pay" for the patient's share), and the clause
+    names no other kind of amount ("you pay a $185 premium" gives a premium)."""
+    glossary = load_glossary()
+    phrases = glossary.amount_phrases.get(unit.concept or "", [])
+    if not any(word_pattern(p).search(clause.replace("’", "'")) for p in phrases):
+        return False
+    # A cap qualifies the share ("up to"), it is no other kind of amount.
+    kinds = set(glossary.amount_concepts) - {unit.concept, CAP_CONCEPT}
+    others = [c for c in glossary.concepts if c.id in kinds]
+    return not any(covers(normalize(t), tokens, clause) for c in others for t in c.zh + c.en)

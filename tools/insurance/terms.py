@@ -39,6 +39,13 @@ def _stopwords() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(raw["en"].split()), frozenset(raw["zh"].split())
 
 
+@lru_cache(maxsize=1)
+def _query_fillers() -> frozenset[str]:
+    """English number words and figure fillers: no topic in a question, though documents keep them (stopwords.yaml)."""
+    raw = load_yaml(DATA_DIR / "stopwords.yaml")
+    return frozenset(raw["en_numbers"].split()) | frozenset(raw["en_figure_fillers"].split())
+
+
 def is_en_stopword(word: str) -> bool:
     return word in _stopwords()[0]
 
@@ -55,6 +62,9 @@ class Concept(BaseModel):
     patterns: list[str] = []
     # The kind of answer asked for (a phone number, an address): a section that lacks it cannot answer.
     required: bool = False
+    # Required only when named where the question asks ("what number do I call"), not in the story ("my doctor
+    # calls it chronic"); a product named in the story (an insurer's brand) stays required.
+    asked_only: bool = False
     system: str | None = None  # "cn" or "us": the concept exists only in that country's insurance system
     # Context a patient gives around the question (a trip, a relative, an illness): it helps to rank, but a section
     # that lacks it can still answer, so it weighs this much in coverage instead of its IDF.
@@ -71,11 +81,14 @@ class Glossary(BaseModel):
     # Concepts that name a kind of amount (a deductible, a premium, a fine): a figure answers for one only when it
     # stands in the same clause as its name, not in a condition ("$0 after you meet your Part A deductible").
     amount_concepts: list[str] = []
+    # Phrases that name a kind of amount only beside a figure ("you pay" before "$419 each day" is the patient's
+    # share): not search terms, which would match every "you pay" in the handbook.
+    amount_phrases: dict[str, list[str]] = {}
 
     @model_validator(mode="after")
     def _known_concepts(self) -> Glossary:
         ids = [c.id for c in self.concepts]
-        named = [c for group in self.exclusive for c in group] + self.amount_concepts
+        named = [c for group in self.exclusive for c in group] + self.amount_concepts + list(self.amount_phrases)
         unknown = sorted({c for c in named if c not in ids} | {i for i in ids if ids.count(i) > 1})
         if unknown:
             raise ValueError(f"glossary: unknown or repeated concept ids {unknown}")
@@ -235,6 +248,8 @@ def _expansion_tokens(term: str) -> list[str]:
 
 
 def _is_number(token: str) -> bool:
+    if token in _query_fillers():
+        return True
     return token.isdigit() and not re.fullmatch(r"(19|20)\d\d", token)
 
 
@@ -327,6 +342,7 @@ def _analyse_query(question: str) -> tuple[tuple[str, ...], tuple[QueryUnit, ...
     # A concept named only inside another concept's longer term ("disabled" in "disabled elderly") is that one.
     matches.sort(key=lambda m: (not m[1], -max(len(t) for t in m[1] or [""])))
     kept_phrases: list[str] = []
+    story = narrative_spans(text)
     for concept, found, by_pattern in matches:
         inside_longer = all(any(_inside(t, p) for p in kept_phrases) for t in found + by_pattern)
         if inside_longer:
@@ -341,14 +357,16 @@ def _analyse_query(question: str) -> tuple[tuple[str, ...], tuple[QueryUnit, ...
         for term in found + by_pattern:
             consumed.update(tokenize(term))
             consumed.update(_HAN_RUN.findall(normalize(term)))
+        required = concept.required and not (
+            concept.asked_only and found and all(_only_in(t, story, text) for t in found)
+        )
         units.append(
             QueryUnit(
                 label=found[0], alternatives=terms, token_groups=groups, concept=concept.id,
-                unknown_weight=UNKNOWN_NOUN_WEIGHT, required=concept.required, system=concept.system,
+                unknown_weight=UNKNOWN_NOUN_WEIGHT, required=required, system=concept.system,
                 weight=concept.weight,
             )
         )
-    story = narrative_spans(text)
     # Plain words: jieba's cut for Chinese (one unit per word), stems for English. Stop words ("以后", "一直",
     # "哪天", "what") and lone characters carry no topic.
     for run in _TOKEN_RUN.findall(_COUNT_WITH_UNIT.sub(" ", text)):
