@@ -37,8 +37,10 @@ _EN_NOT_NEG = re.compile(r"\b(?:not sure|don'?t know|do not know|no idea|not cer
                          r"not only|no matter|never mind|doesn'?t matter|not stop|won'?t stop|can'?t stop|"
                          r"doesn'?t stop|didn'?t stop|not go(?:ing)? away|won'?t go away|doesn'?t go away|"
                          r"not better|not getting better|no better|not improving|not responding|not breathing|"
-                         r"not waking|won'?t wake|can'?t wake|not moving|not feeding|not eating|not drinking|"
-                         r"not peeing|no urine|no wet|not making sense|not fade|doesn'?t fade|won'?t fade|"
+                         r"not waking|won'?t wake|can'?t wake|not moving|"
+                         # "not drinking more than usual" denies an excess (thirst), it is not poor intake
+                         r"not (?:feeding|eating|drinking|peeing)(?! (?:any |much |a lot |loads )?(?:more|extra)\b)|"
+                         r"no urine|no wet|not making sense|not fade|doesn'?t fade|won'?t fade|"
                          r"not sleeping|not able|can'?t|cannot|couldn'?t|no energy|not himself|not herself|"
                          r"won'?t settle|(?:doesn'?t|does not|isn'?t|is not|not) settl\w*|won'?t calm|not calming|"
                          r"won'?t ease|"
@@ -262,6 +264,8 @@ class Lexicon:
         zh: dict[str, list[str]] = {}
         self._regex_terms: list[tuple[str, re.Pattern[str]]] = []
         self._vocabulary: set[str] = set()
+        # wildcard stems of 5+ letters: "spraining" is "sprain*", not a typo of "straining"
+        self._stems: set[str] = set()
         # English terms indexed by their first token: exact words in a dict, wildcard stems by first letter
         self._en_exact: dict[str, list[_EnTerm]] = {}
         self._en_prefix: dict[str, list[_EnTerm]] = {}
@@ -275,6 +279,7 @@ class Lexicon:
                     continue
                 # wildcard stems count as words too ("fever*" -> "fever"), so "feaver" can be corrected to them
                 self._vocabulary.update(w.rstrip("*") for w in re.findall(r"[a-z*]+", term) if len(w.rstrip("*")) >= 5)
+                self._stems.update(w[:-1] for w in re.findall(r"[a-z]+\*", term) if len(w) > 5)
                 if _HAN.search(term):
                     zh.setdefault(term, []).append(code)
                     continue
@@ -306,7 +311,10 @@ class Lexicon:
 
         def fix(m: re.Match[str]) -> str:
             word = m.group(0)
-            if word in self._vocabulary or word in self._known:
+            if word in self._vocabulary or word in self._known or any(word.startswith(s) for s in self._stems):
+                return word
+            # an -ing form of a lexicon word ("spraining", "wheezing") is a real word too
+            if word.endswith("ing") and {word[:-3], word[:-3] + "e", word[:-4]} & self._vocabulary:
                 return word
             # a plural or past form of a lexicon word ("contacts", "faints") is not a typo
             if any(b in self._vocabulary and _inflects(b, word[len(b):]) for b in _word_bases(word) - {word}):

@@ -73,6 +73,13 @@ _TEMP_PATTERNS = [
     # a clinical note's observations: "T 37.8", "T: 38.4", "T=39.1C", "Tmax 38.9" (a body-temperature range only)
     re.compile(r"(?<![a-z0-9'])(?:t|tmax|t max)\s*[:=]?\s*(?P<v>3[4-9](?:\.\d)?|4[0-2](?:\.\d)?)(?![\d.])"
                r"(?P<u>\s*(?:°\s*c|℃|c\b))?"),
+    # a range after a fever word counts at its top: "fever 38.8-39", "temp 38 to 39.2", "烧到38.5-39"
+    re.compile(r"(?:fever|temp|temperature|thermometer|reading|烧到|发烧|体温)[^0-9.;!?]{0,12}?\d\d(?:\.\d+)?\s*(?:-|–|~|to)\s*"
+               r"(?P<v>3[6-9](?:\.\d)?|4[0-2](?:\.\d)?)(?!\d|\.\d|\s*(?:天|days?|hours?|weeks?))"),
+    # a parent's bare reading: "tonight she's 38.1", "he was 39.2 at bedtime" (a decimal in the fever range only)
+    re.compile(r"\b(?:he'?s|she'?s|he is|she is|he was|she was|baby'?s|baby is|it'?s|it is|it was|now|tonight|"
+               r"reached|hit|up to|reads?|read)\s+(?:now |still |up to |at |about |around )?"
+               r"(?P<v>3[7-9]\.\d|4[0-2]\.\d)(?!\d|\.\d|\s*(?:kg|kilos?|lbs?|weeks?|wks?|%|cm|mmol|hours?|days?|years?))"),
 ]
 
 
@@ -137,16 +144,23 @@ _RELATIVE_HOURS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\blast week\b|\ba week ago\b|上周|上个星期|上礼拜"), 168),
     (re.compile(r"\bfor weeks\b|好几周|好几个星期"), 336),
     (re.compile(r"\b(?:the )?(?:past|last|previous) (?:few |couple of |several )?weeks?\b|\bfor weeks\b"), 336),
-    (re.compile(r"\bfor (?:many |several |a few |some )?months\b|"
+    (re.compile(r"\bfor (?:many |several |a few |some )?months\b|\bmonths now\b|"
+                r"\b(?:been|going on|gone on) (?:for )?(?:many |several |a few )?months\b|"
                 r"\b(?:the )?(?:past|last|previous) (?:few |couple of |several )months\b|好几个月|几个月"), 2160),
     (re.compile(r"\blast month\b|\b(?:the )?(?:past|last|previous) month\b|上个月"), 720),
-    (re.compile(r"\bfor years\b|好几年|多年|几年"), 8760),
+    (re.compile(r"\bfor years\b|\b(?:the )?(?:past|previous) year\b|\bfor the last year\b|"
+                r"\bfor (?:about |over |nearly )?a year\b|好几年|多年|几年|这一年|近一年"), 8760),
 ]
 
 
 # Clinical shorthand: "3/7" three days, "5/52" five weeks, "2/12" two months (not "7/10" or a date "3/7/24").
 _CLINICAL_DURATION = re.compile(r"(?<![\d/])(?P<n>\d{1,2})\s*/\s*(?P<d>7|52|12)(?![\d/])")
 _CLINICAL_UNIT_HOURS = {"7": 24, "52": 168, "12": 720}
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+_EN_ORDINAL_DAY = re.compile(r"\b(?:(?P<o>[2-9](?:nd|rd|th)|second|third|fourth|fifth|sixth|seventh) day "
+                             r"(?:of|with|now|running)|day (?P<o2>[2-9]) of)\b")
 
 
 def find_duration_hours(text: str) -> float | None:
@@ -160,7 +174,15 @@ def find_duration_hours(text: str) -> float | None:
         unit = m.group("u").rstrip("s") if m.group("u") not in ("hrs", "mins", "wks", "yrs") else m.group("u")[:-1]
         if number is not None and unit in _HOURS_PER_UNIT:
             found.append(number * _HOURS_PER_UNIT[unit])
+    # "the 3rd day of fever", "day 4 of this cough": the day counted, so at least (n - 1) whole days have passed
+    for m in _EN_ORDINAL_DAY.finditer(text):
+        word = m.group("o") or m.group("o2")
+        number = _ORDINALS.get(word) or en_to_number(re.sub(r"(?:st|nd|rd|th)$", "", word))
+        if number and number >= 2:
+            found.append((number - 1) * 24)
     zh_text = text.replace("个多", "多个")  # "两个多月" reads as 两 + 多 + 个月
+    # "一个来月", "两个来小时" (about a month, about two hours) read like "十来天": 一 + 来 + 个月
+    zh_text = re.sub(r"(?<=[\d一二两三四五六七八九十几])个来(?=[月星礼小钟])", "来个", zh_text)
     for m in _ZH_DURATION.finditer(zh_text):
         if _is_age_context(zh_text, m.end()) or _is_zh_age_head(zh_text, m.start(), m.end()) \
                 or _is_zh_life_time(zh_text, m.start(), m.end()):
@@ -235,7 +257,9 @@ _EN_NAMED_BY_TIME = re.compile(
     r"\s*-?\s*(?:old )?(?:baby |routine |nhs |booster )?(?:jabs?|vaccines?|vaccinations?|immuni[sz]ations?|injections?|"
     r"boosters?|shots?|check\s*-?\s*ups?|checks?|reviews?|appointments?|appts?|scans?|visits?|follow\s*-?\s*ups?|"
     r"health checks?|anniversary|birthday|milestones?|contract|course|programme|program|plan|warranty|mot)\b")
-_EN_RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:day|night|week|month|shift|session)\b")
+# "stiff for 10 minutes in the mornings", "lasts 20 minutes at a time": one episode's length, not the complaint's
+_EN_RATE_AFTER = re.compile(r"\s*(?:(?:a|an|per|each|every)\s+(?:day|night|week|month|shift|session|morning|time)\b|"
+                            r"(?:in|on) the mornings\b|at a time\b|first thing\b)")
 
 
 def _is_age_context(text: str, end: int) -> bool:

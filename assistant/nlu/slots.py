@@ -62,9 +62,11 @@ _FETUS = re.compile(r"(?:肚子里|腹中|肚里)的?(?:宝宝|孩子|小孩|娃
 _SEVERE = re.compile(r"\b(?:severe(?:ly)?|excruciating|unbearable|agoni[sz]ing|agony|terrible|horrible|intense|"
                      r"extreme(?:ly)?|worst|horrendous|horrific|really bad|very bad|so bad|awful|crippling|"
                      r"debilitating|"
+                     # writhing with it: how renal or biliary colic is told ("rolling around with it")
+                     r"rolling (?:around|about) (?:with|in) (?:it|the pain|pain|agony)|writhing|"
                      r"can'?t bear|unable to (?:work|walk|sleep)|(?:very|really|so|extremely|incredibly) "
                      r"(?:painful|sore))\b|剧烈|剧痛|厉害|受不了|难以忍受|要命|非常痛|非常疼|"
-                     r"特别痛|特别疼|很严重|严重|疼死(?!了)|痛死(?!了)|难受死(?!了)|忍不了|钻心|撕裂|遭不住|扛不住|顶不住|受不住")
+                     r"特别痛|特别疼|很严重|严重|疼死(?!了)|痛死(?!了)|(?:疼|痛)得(?:直|满地|满床|在床上)?打滚|难受死(?!了)|忍不了|钻心|撕裂|遭不住|扛不住|顶不住|受不住")
 # "my knee is killing me" is how bad it feels to the speaker, often said lightly: moderate, not severe
 _MODERATE = re.compile(r"\b(?:moderate|quite bad|pretty bad|fairly bad|quite painful|quite sore|killing me)\b|"
                        # "头疼死了" is the everyday "killing me": moderate (疼得要死 / 疼死人 stay severe)

@@ -21,7 +21,11 @@ _CONTEXT = {"pregnant", "postpartum", "diabetes", "heart_disease", "lung_disease
             # modifiers (outside batches E/G, en): a contact lens wearer's red eye, the person's usual pattern
             "contact_lens", "usual_pattern",
             # modifier (outside batch K, zh): a full stomach after eating too much
-            "overeating"}
+            "overeating",
+            # modifier (round M-P, en): taking a statin turns muscle aches into a see-a-doctor side effect
+            "statin_use",
+            # modifier (round R, zh): coffee or an energy drink just before a racing heart or shaky hands
+            "caffeine_trigger"}
 
 
 def test_at_least_40_protocols_each_with_source_and_bilingual_label() -> None:

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from tools.insurance.evidence import COUNT_TIME_FIGURE, TIME_FIGURE
 from tools.insurance.index import drug_lists_dir
 from tools.insurance.models import DrugEntry
-from tools.insurance.terms import DATA_DIR, load_yaml, normalize, word_pattern
+from tools.insurance.terms import DATA_DIR, load_yaml, normalize
 
 REPO_DRUG_LIST = Path(__file__).resolve().parents[2] / "corpora" / "china_nrdl_2025.json"
 _SALT_PREFIX = re.compile(
@@ -154,13 +154,21 @@ def _named_with_form(text: str) -> list[str]:
     return names
 
 
+@lru_cache(maxsize=4096)
+def _combination_pattern(english: str) -> re.Pattern[str]:
+    """An English name as a whole word, its words joined by a space, a slash or a hyphen: a combination product is
+    written "sacubitril/valsartan" as often as "sacubitril valsartan", and it is not its component valsartan."""
+    words = [re.escape(w) for w in english.split()]
+    return re.compile(r"(?<![a-z0-9])" + r"\s*[\s/\-]\s*".join(words) + r"(?![a-z0-9])")
+
+
 def mentioned_drug_names(question: str, lists: list[DrugList]) -> list[str]:
     """Drug names in the question: listed Chinese names (longest first, no name inside another) and the Chinese
     names of English ones from the glossary (also when the list lacks them, so the answer can say so)."""
     text = normalize(question)
     found: list[str] = []
     for english, chinese in english_drug_names().items():
-        if word_pattern(english).search(text):
+        if _combination_pattern(english).search(text):
             found.append(chinese)
     for drug_list in lists:
         for rows in (drug_list.rows, drug_list.commercial):

@@ -35,17 +35,21 @@ COUNT_TIME_FIGURE = re.compile(
     + _CN_COUNT + r"(?:日|天|周|个?月|年|工作日)|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|sixty|ninety)[\s-]*(?:days?|months?|years?)"
 )
+# A count of hours asked for ("how many hours of care a week", "每周几个小时") is given only in hours: a period of
+# months in the same article (a suspension "六个月以上一年以下") does not answer it.
+HOUR_FIGURE = re.compile(r"\d[\s-]*(?:个?小时|hours?|hrs?)\b|" + _CN_COUNT + r"(?:个?小时|钟头)")
 ANY_FIGURE = re.compile(
     MONEY_FIGURE.pattern + "|" + PERCENT_FIGURE.pattern + "|" + TIME_FIGURE.pattern
     + r"|\d\s*(?:倍|周岁|岁|次|人)|" + _CN_COUNT + r"(?:倍|周岁|次|人)"
 )
 FIGURE_QUESTIONS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    (re.compile(r"(?:(?<![十好这那前])几|多少)(?:个)?(?:小时|钟头)|how many hours"), HOUR_FIGURE),
     (re.compile(r"比例|百分之几|百分比|几成|percent|percentage|what rate|what share"), PERCENT_FIGURE),
     (re.compile(r"多少钱|多少元|几块|几万|how much (?:is|are|does|do|will|would|money)|多少费用|交多少|"
                 r"(?:费|费用|价格|价钱|金额|收费|单价)(?:标准)?(?:是|为|有|要)?多少|"
                 r"(?:用|报|领|拿|赔|补|付)多少(?!年|个月|月|天|次|倍|人)|"
                 r"what (?:does|will) it cost|(?:what(?:'s| is| are| will)(?: the| my)?|how much is the) "
-                r"[a-z0-9 \-]{0,30}(?:premium|deductible|copay|coinsurance|cap|limit|maximum|max|contribution)s?\b|"
+                r"[a-z0-9 \-]{0,45}(?:premium|deductible|copay|coinsurance|cap|limit|maximum|max|contribution)s?\b|"
                 r"\bin (?:yuan|rmb|dollars)\b|\b(?:dollar|yuan|rmb) (?:amount|figure)\b|how many (?:dollars|yuan)\b|"
                 r"(?:what(?:'s| is| are| will)|how much is) the (?:maximum|max|most)\b"), MONEY_FIGURE),
     # "十几年", "好几个月", "这几天": an approximate count in the story, not a question.
@@ -207,6 +211,7 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
+_TABLE_RULE = re.compile(r"\|[\s:|-]*")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)、]|[（(]?[一二三四五六七八九十]+[)）、])\s*")
 
 
@@ -215,10 +220,23 @@ def sentences_with_lists(text: str) -> list[str]:
     "Days 61–90: $419 each day"): what the lead-in says (the year, who pays) is said of each item."""
     sentences: list[str] = []
     lead_in = ""
+    header: str | None = None  # a table's first row, which names what each column of the rows below gives
     for line in text.splitlines():
         line = line.strip()
         if not line:
             continue
+        if line.startswith("|"):
+            # A table row is read with the sentence before the table and the header row ("Single person | less
+            # than $22,590" gives the yearly income limit that the header and the lead-in name).
+            if _TABLE_RULE.fullmatch(line):
+                continue
+            if header is None:
+                header = line
+                sentences.append(f"{lead_in} {line}".strip())
+            else:
+                sentences.append(f"{lead_in} {header} {line}".strip())
+            continue
+        header = None
         if lead_in and _LIST_ITEM.match(line):
             sentences.append(f"{lead_in} {line}")
             continue

@@ -36,6 +36,7 @@ from tools.insurance.scoring import (
     unit_coverage,
     unit_weight,
 )
+from tools.insurance.subject import asked_subject, subject_beside_figure
 from tools.insurance.terms import (
     QueryUnit,
     analyse_query,
@@ -303,6 +304,7 @@ def _figure_sentence_score(
     # rest of the section says counts half.
     context = sum(weights[id(u)] for u in units if id(u) in in_heading)
     elsewhere = {id(u) for u in units if _unit_in(u, hit.text)}
+    subject = asked_subject(units, loaded, question)
     best = 0.0
     for sentence in sentences_with_lists(hit.text):
         lowered = normalize(sentence)
@@ -311,6 +313,8 @@ def _figure_sentence_score(
             continue
         if not about_penalty and all("倍" in f for f in figures):
             continue  # a fine as a multiple of the amount involved answers only a question about a fine
+        if subject is not None and not subject_beside_figure(subject, units, figure, sentence, heading):
+            continue  # the figure is of something else than the thing asked about
         held = _held(units, sentence)
         if names_other_member(held, asked, lowered):
             continue

@@ -15,10 +15,11 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, model_validator
 
+from tools.insurance.narrative import NARRATIVE_WORD_FACTOR, narrative_spans, only_in
+
 DATA_DIR = Path(__file__).parent / "data"
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _TOKEN_RUN = re.compile(r"[\u4e00-\u9fff]+|[a-z0-9]+(?:['’][a-z]+)?")
-
 
 
 def load_yaml(path: Path) -> Any:
@@ -276,43 +277,6 @@ def _inside(term: str, phrase: str) -> bool:
     return 0 < n < len(inner) and any(inner[i : i + n] == words for i in range(len(inner) - n + 1))
 
 
-NARRATIVE_WORD_FACTOR = 0.4
-_CLAUSE_END = re.compile(r"[。！？!?；;\n,，、]+|\.(?:\s+|$)")
-SHORT_ASK_CHARS = 6
-_CHAR_OR_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")  # a clause's length in characters, not punctuation
-# What makes a sentence ask something: a question mark, a Chinese question word or particle, an English question
-# opening ("how", "can I", "is it").
-_ASKING = re.compile(
-    r"[?？]|吗|怎么|怎样|什么|多少|能不能|能否|可不可以|可以吗|是不是|会不会|有没有|要不要|哪|(?<!好)几|如何|为什么|为啥|咋|啥|"
-    r"^\s*(?:how|what|when|where|which|who|why|can|could|do|does|did|is|are|will|would|should|may|must|am)\b"
-)
-
-
-def narrative_spans(text: str) -> list[tuple[int, int]]:
-    """The spans of a question that tell the patient's story and ask nothing, when another part asks: sentences,
-    and the clauses of a sentence ("我们工地一个师傅中午喝了酒,下午摔下来骨折了,老板说这不算工伤,是真的吗?": the
-    first two clauses; a short asking clause, "是真的吗", asks about the clause before it)."""
-    ends = [m.end() for m in _CLAUSE_END.finditer(text)]
-    bounds = [0, *ends] + ([len(text)] if not ends or ends[-1] < len(text) else [])
-    clauses = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
-    asking = [bool(_ASKING.search(text[a:b].strip())) for a, b in clauses]
-    if len(clauses) < 2 or not any(asking):
-        return []
-    for i in range(1, len(clauses)):
-        a, b = clauses[i]
-        if asking[i] and len(_CHAR_OR_WORD.findall(text[a:b])) <= SHORT_ASK_CHARS:
-            asking[i - 1] = True
-    return [span for span, asks in zip(clauses, asking, strict=True) if not asks]
-
-
-def _only_in(word: str, spans: list[tuple[int, int]], text: str) -> bool:
-    """Every occurrence of the word in the text lies in one of the spans."""
-    if not spans:
-        return False
-    starts = [m.start() for m in re.finditer(re.escape(word), text)]
-    return bool(starts) and all(any(a <= i < b for a, b in spans) for i in starts)
-
-
 def analyse_query(question: str) -> tuple[list[str], list[QueryUnit]]:
     """(search tokens with glossary expansion, the units used to measure coverage); see _analyse_query."""
     tokens, units = _analyse_query(question)
@@ -358,7 +322,7 @@ def _analyse_query(question: str) -> tuple[tuple[str, ...], tuple[QueryUnit, ...
             consumed.update(tokenize(term))
             consumed.update(_HAN_RUN.findall(normalize(term)))
         required = concept.required and not (
-            concept.asked_only and found and all(_only_in(t, story, text) for t in found)
+            concept.asked_only and found and all(only_in(t, story, text) for t in found)
         )
         units.append(
             QueryUnit(
@@ -387,7 +351,7 @@ def _analyse_query(question: str) -> tuple[tuple[str, ...], tuple[QueryUnit, ...
                     QueryUnit(
                         label=word, alternatives=[word], token_groups=groups, parts=parts,
                         unknown_weight=UNKNOWN_COMPOUND_WEIGHT if len(word) >= 4 else UNKNOWN_NOUN_WEIGHT,
-                        factor=NARRATIVE_WORD_FACTOR if _only_in(word, story, text) else 1.0,
+                        factor=NARRATIVE_WORD_FACTOR if only_in(word, story, text) else 1.0,
                     )
                 )
                 search_tokens.extend([word, *subwords])
@@ -401,7 +365,7 @@ def _analyse_query(question: str) -> tuple[tuple[str, ...], tuple[QueryUnit, ...
                     QueryUnit(
                         label=word, alternatives=[stem(word)], token_groups=[[stem(word)]],
                         unknown_weight=UNKNOWN_ENGLISH_WEIGHT,
-                        factor=NARRATIVE_WORD_FACTOR if _only_in(word, story, text) else 1.0,
+                        factor=NARRATIVE_WORD_FACTOR if only_in(word, story, text) else 1.0,
                     )
                 )
                 search_tokens.append(stem(word))

@@ -1,0 +1,43 @@
+"""Which parts of a question tell the patient's story and which ask: a word said only in the story ("we called
+911", "我们工地一个师傅中午喝了酒") weighs less in coverage than one the question asks about.
+"""
+
+from __future__ import annotations
+
+import re
+
+NARRATIVE_WORD_FACTOR = 0.4
+_CLAUSE_END = re.compile(r"[。！？!?；;\n,，、]+|\.(?:\s+|$)")
+SHORT_ASK_CHARS = 6
+_CHAR_OR_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")  # a clause's length in characters, not punctuation
+# What makes a sentence ask something: a question mark, a Chinese question word or particle, an English question
+# opening ("how", "can I", "is it").
+_ASKING = re.compile(
+    r"[?？]|吗|怎么|怎样|什么|多少|能不能|能否|可不可以|可以吗|是不是|会不会|有没有|要不要|哪|(?<!好)几|如何|为什么|为啥|咋|啥|"
+    r"^\s*(?:how|what|when|where|which|who|why|can|could|do|does|did|is|are|will|would|should|may|must|am)\b"
+)
+
+
+def narrative_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of a question that tell the patient's story and ask nothing, when another part asks: sentences,
+    and the clauses of a sentence ("我们工地一个师傅中午喝了酒,下午摔下来骨折了,老板说这不算工伤,是真的吗?": the
+    first two clauses; a short asking clause, "是真的吗", asks about the clause before it)."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+    bounds = [0, *ends] + ([len(text)] if not ends or ends[-1] < len(text) else [])
+    clauses = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip()]
+    asking = [bool(_ASKING.search(text[a:b].strip())) for a, b in clauses]
+    if len(clauses) < 2 or not any(asking):
+        return []
+    for i in range(1, len(clauses)):
+        a, b = clauses[i]
+        if asking[i] and len(_CHAR_OR_WORD.findall(text[a:b])) <= SHORT_ASK_CHARS:
+            asking[i - 1] = True
+    return [span for span, asks in zip(clauses, asking, strict=True) if not asks]
+
+
+def only_in(word: str, spans: list[tuple[int, int]], text: str) -> bool:
+    """Every occurrence of the word in the text lies in one of the spans."""
+    if not spans:
+        return False
+    starts = [m.start() for m in re.finditer(re.escape(word), text)]
+    return bool(starts) and all(any(a <= i < b for a, b in spans) for i in starts)
