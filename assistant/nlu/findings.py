@@ -14,6 +14,16 @@ from assistant.reply import Locale
 _PREGNANCY_IMPLIED = frozenset({"reduced_fetal_movement", "fluid_leaking", "contractions"})
 
 
+def _never_pregnant(slots: dict[str, Any], code: str) -> bool:
+    """A baby, a young child or a man: "宝宝下面流出黄水" is a discharge, not waters breaking. ("孩子" alone may be a
+    grown daughter, and a baby that "hasn't moved" is the unborn one, so only a stated age or sex counts there.)"""
+    if code == "reduced_fetal_movement":
+        return False
+    age = slots.get("age")
+    young = isinstance(age, (int, float)) and not isinstance(age, bool) and age < 10
+    return young or slots.get("sex") == "male" or slots.get("subject") in ("infant", "toddler", "father", "husband")
+
+
 @lru_cache(maxsize=1)
 def symptom_matcher() -> tuple[Lexicon, Lexicon]:
     """The symptom lexicon (tools/triage/data/symptoms.yaml) and its exclusions, compiled once."""
@@ -67,7 +77,7 @@ def extract_slots(text: str, locale: Locale | None = None) -> dict[str, Any]:
             slots.setdefault("pregnant", finding.present)
         elif finding.code == "postpartum" and finding.present:
             slots.setdefault("postpartum", True)
-        elif finding.code in _PREGNANCY_IMPLIED and finding.present:
+        elif finding.code in _PREGNANCY_IMPLIED and finding.present and not _never_pregnant(slots, finding.code):
             slots["pregnant"] = True  # "the baby hasn't moved today", "my waters broke": only said in pregnancy
     if slots.get("pregnant") is True or slots.get("postpartum") is True:
         slots["sex"] = "female"

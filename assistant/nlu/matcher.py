@@ -104,6 +104,9 @@ _ZH_NEG_ADJACENT = re.compile(r"(?<![要得])[不唔](?:太|怎么|再|大|算|�
 # does not run across it.
 _ZH_SPACE_BREAK = r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff]|$)"  # $: the window ends where the term starts
 _ZH_SCOPE_BREAK = re.compile(r"[,.;!?\n、]|但|可是|不过|然而|却|而且|还有|另外|现在|后来|同时|又|" + _ZH_SPACE_BREAK)
+# A denial inside a relative clause describes the noun it modifies, not the term after that noun: in
+# "没打过疫苗的小狗咬了" / "没煮熟的肉吃了" the 没 ends at 的 (a verb with 过/了/熟 before 的, then a noun).
+_ZH_RELATIVE = re.compile(r"^[^的]{0,6}(?:过|了|熟|完|好|消毒|洗)[^的]{0,4}的[\u3400-\u9fff]{0,3}$")
 _ZH_LIST_SCOPE_BREAK = re.compile(r"[,.;!?\n]|但|可是|不过|然而|却|而且|还有|另外|现在|后来|同时|又|(?<!不)伴有?|"
                                   + _ZH_SPACE_BREAK)
 # A denial said after the term: "喘气都没问题", "吃喝正常" (not a question: "头疼正常吗"); a sign written as
@@ -195,7 +198,7 @@ def _zh_negated(text: str, start: int, end: int | None = None) -> bool:
         if not _ZH_NOT_NEG.search(text, clause_start + tail.start(), start + 4):
             return True
     for cue in _ZH_NEG_SCOPE.finditer(clause):
-        if not _zh_protected(text, clause_start + cue.start(), start):
+        if not _zh_protected(text, clause_start + cue.start(), start) and not _ZH_RELATIVE.search(clause[cue.end():]):
             return True
     return _zh_list_negated(text, start)
 

@@ -76,10 +76,24 @@ _TEMP_PATTERNS = [
     # a range after a fever word counts at its top: "fever 38.8-39", "temp 38 to 39.2", "烧到38.5-39"
     re.compile(r"(?:fever|temp|temperature|thermometer|reading|烧到|发烧|体温)[^0-9.;!?]{0,12}?\d\d(?:\.\d+)?\s*(?:-|–|~|to)\s*"
                r"(?P<v>3[6-9](?:\.\d)?|4[0-2](?:\.\d)?)(?!\d|\.\d|\s*(?:天|days?|hours?|weeks?))"),
+    # a bare range of two decimal readings in the fever band: "(39.0-39.4)", "38.6 to 39.1" counts at its top
+    re.compile(r"(?<![\d.])3[7-9]\.\d\s*(?:-|–|~|to)\s*(?P<v>3[7-9]\.\d|4[0-2]\.\d)"
+               r"(?!\d|\.\d|\s*(?:kg|kilos?|lbs?|weeks?|wks?|%|cm|mmol|hours?|days?|years?|周|天|公斤|斤))"),
     # a parent's bare reading: "tonight she's 38.1", "he was 39.2 at bedtime" (a decimal in the fever range only)
     re.compile(r"\b(?:he'?s|she'?s|he is|she is|he was|she was|baby'?s|baby is|it'?s|it is|it was|now|tonight|"
-               r"reached|hit|up to|reads?|read)\s+(?:now |still |up to |at |about |around )?"
+               r"reached|hit|up to|reads?|read|says|said|shows?|showed|showing|registers|registered)\s+"
+               r"(?:now |still |up to |at |about |around )?"
                r"(?P<v>3[7-9]\.\d|4[0-2]\.\d)(?!\d|\.\d|\s*(?:kg|kilos?|lbs?|weeks?|wks?|%|cm|mmol|hours?|days?|years?))"),
+    # a bare reading right after a feverish symptom: "shivering, 38.6", "chills and sweats 39.1", "寒战，38.6"
+    # (a decimal in the fever band only, so a weight or a dose after the word is not read as a temperature)
+    re.compile(r"(?:shiver\w*|chills?|chilly|rigou?rs|sweats|sweating|shaking|shaky|aching|achy|flushed|"
+               r"寒战|发冷|打寒颤|打冷战|发抖|哆嗦|畏寒|怕冷|出汗|浑身疼|全身酸痛)[^0-9.;!?]{0,12}?"
+               r"(?<![\d.])(?P<v>3[7-9]\.\d|4[0-2]\.\d)(?!\d|\.\d|\s*(?:kg|kilos?|lbs?|weeks?|wks?|%|cm|mmol|hours?|days?|"
+               r"years?|周|天|公斤|斤))"),
+    # a bare decimal listed among symptoms: "spots on my tonsils, 38.5 and glands up", "咳嗽，38.7，浑身酸" (the fever
+    # band only, set off by commas, so a dose or a weight with its unit is not read as a temperature)
+    re.compile(r"[,;，；]\s*(?P<v>3[7-9]\.\d|4[0-2]\.\d)(?=\s*(?:[,;，；]|\.(?!\d)|and\b|today\b|tonight\b|now\b|"
+               r"this\b|last\b|$))"),
 ]
 
 
@@ -123,8 +137,10 @@ _HOURS_PER_UNIT = {
 
 _EN_DURATION = re.compile(
     r"(?:for|since|past|last|about|around|over|almost|nearly|lasted|lasting|x)?\s*(?P<n>" + EN_NUM + r")\s*-?\s*"
+    # "3 full days", "two whole weeks", "5 straight nights": the count is still the duration
+    r"(?:(?:full|whole|straight|solid|entire|clear)\s+)?"
     r"(?P<u>minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|years?|yrs?)\b")
-_ZH_DURATION = re.compile(r"(?<!老)(?P<n>\d+(?:\.\d+)?|" + ZH_NUM + r"|几|半)\s*(?P<more>多|来)?\s*"
+_ZH_DURATION = re.compile(r"(?<!老)(?P<n>\d+(?:\.\d+)?|" + ZH_NUM + r"|几|半)\s*(?P<more>多|来)?\s*整?\s*"  # 三整天
                           r"(?P<u>个?小时|个?钟头|分钟|天|日|"
                           r"个?星期|周|个?礼拜|个半月|个?月|年)(?P<half>半)?")
 _ZH_HALF = re.compile(r"半\s*(?P<u>个?小时|天|个?月|年)")
@@ -135,7 +151,7 @@ _RELATIVE_HOURS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:the )?(?:past|last) (?:few|couple of|several) hours\b|\bfor hours\b"), 3),
     (re.compile(r"\bjust now\b|\ba few minutes ago\b|\bminutes ago\b|刚刚|刚才|突然间"), 0.5),
     (re.compile(r"\b(this|since this) (morning|afternoon|evening)\b|\btoday\b|\btonight\b|今天|今早|今晨|早上开始|"
-                r"上午|下午开始|今晚"), 8),
+                r"(?<!每)(?<!每天)(?<!每个)上午开始|下午开始|今晚"), 8),
     (re.compile(r"\blast night\b|\bovernight\b|昨晚|昨天晚上|昨夜|半夜"), 14),
     (re.compile(r"\byesterday\b|昨天|昨日"), 24),
     (re.compile(r"day before yesterday|前天"), 48),
@@ -191,6 +207,8 @@ def find_duration_hours(text: str) -> float | None:
         number = 3.0 if raw == "几" else 0.5 if raw == "半" else zh_to_number(raw)
         if number is None:
             continue
+        if number <= 1 and zh_text[max(0, m.start() - 1):m.start()] == "第":
+            continue  # "月经第一天" is which day, not a day long ("发烧第三天" still says three days)
         if m.group("more"):
             number += 0.5
         if m.group("half") or m.group("u") == "个半月":
@@ -217,8 +235,14 @@ def _is_zh_age_head(text: str, start: int, end: int) -> bool:
         return True
     if re.search(r"(?:\d|[一二两三四五六七八九十])\s*岁\s*零?\s*$", text[:start]):
         return True
-    return bool(_ZH_AGE_HEAD.search(text[:start])
-                and re.match(r"(?:了|啦|多了)?(?:\s|[,.;!?()]|$|零)", text[end:]))
+    if not _ZH_AGE_HEAD.search(text[:start]):
+        return False
+    # "宝宝5个月鼻子堵": months right after who the baby is are its age (as find_age_years reads them) even with the
+    # complaint written straight on, unless a time word or "not" follows ("宝宝3个月前", "孩子两个月没长")
+    if text[start:end].endswith("月") and not (_ZH_NOT_AGE_AFTER.match(text, end)
+                                               or _ZH_DAYS_THEN_NOT.match(text, end)):
+        return True
+    return bool(re.match(r"(?:了|啦|多了)?(?:\s|[,.;!?()]|$|零)", text[end:]))
 
 
 # A time that belongs to a life event or a past history, not to the complaint: "养了十年的狗", "结婚五年",
@@ -240,7 +264,8 @@ def _is_zh_life_time(text: str, start: int, end: int) -> bool:
 _EN_FREQUENCY_BEFORE = re.compile(r"(?:\b(?:once|twice|thrice|times|every|each|per)|\d\s*x)\s*$")
 # "my son 6 years", "baby 3 months", "aged 6 years": the patient's age written without "old".
 _EN_AGE_HEAD = re.compile(r"\b(?:son|daughter|boy|girl|child|kid|baby|infant|toddler|grandson|granddaughter|nephew|"
-                          r"niece|aged?)(?:'s| is|,)?\s*\(?\s*$")
+                          r"niece|aged?|little one|little 'un|youngest|eldest|oldest|bub|bubba|newborn|twins?|"
+                          r"grandchild|grandkid)(?:'s| is|,)?\s*\(?\s*$")
 
 
 def _is_en_not_duration(text: str, start: int, end: int) -> bool:

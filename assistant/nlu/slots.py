@@ -16,16 +16,19 @@ _SUBJECTS: list[tuple[str, str, str | None]] = [
     (r"\bmy (?:daughter|girl)\b|\bour daughter\b|女儿|闺女", "child", "female"),
     (r"\btoddler\b|幼儿|小宝宝两岁", "toddler", None),
     (r"\bmy (?:child|kid|little one)\b|\bour (?:child|kid)\b|孩子|小孩|娃|儿童", "child", None),
-    (r"\bmy (?:mom|mum|mother|mommy|mama)\b|我妈|妈妈|母亲|老妈|我娘", "mother", "female"),
-    (r"\bmy (?:dad|father|daddy|papa)\b|我爸|爸爸|父亲|老爸|我爹", "father", "male"),
+    (r"\bmy (?:mom|mum|mother|mommy|mama)\b|我妈|妈妈|母亲|老妈|我娘|婆婆|岳母|丈母娘|婆母|家婆", "mother", "female"),
+    (r"\bmy (?:dad|father|daddy|papa)\b|我爸|爸爸|父亲|老爸|我爹|公公|岳父|老丈人|丈人|家公", "father", "male"),
     (r"\bmy (?:wife|girlfriend|partner's wife)\b|老婆|妻子|媳妇|爱人|女朋友", "wife", "female"),
     (r"\bmy (?:husband|boyfriend)\b|老公|丈夫|男朋友", "husband", "male"),
     (r"\bmy (?:grandma|grandmother|granny|nan|nana)\b|奶奶|外婆|姥姥", "grandparent", "female"),
     (r"\bmy (?:grandpa|grandfather|granddad|grandad)\b|爷爷|外公|姥爷", "grandparent", "male"),
     (r"老伴|老头子|老太太|老爷子|老太婆|老人家|\bmy (?:elderly|old) (?:neighbou?r|relative|aunt|uncle)\b", "elderly",
      None),
-    (r"\bmy (?:sister)\b|姐姐|妹妹", "relative", "female"),
-    (r"\bmy (?:brother)\b|哥哥|弟弟", "relative", "male"),
+    # in-laws and cousins are relatives too ("我婆婆", "嫂子"): the writer is not the patient
+    (r"\bmy (?:sister|niece|granddaughter)\b|姐姐|妹妹|嫂子|大嫂|弟媳|弟妹|小姑子|小姨子|表姐|表妹|堂姐|堂妹|"
+     r"儿媳|侄女|外甥女|孙女|(?<!大)姨妈|小姨", "relative", "female"),  # 大姨妈 is a period
+    (r"\bmy (?:brother|nephew|grandson)\b|哥哥|弟弟|姐夫|妹夫|小叔子|大伯子|小舅子|表哥|表弟|堂哥|堂弟|"
+     r"女婿|侄子|外甥|孙子|姑父|姨父|姑丈", "relative", "male"),
     (r"\bmy (?:friend|neighbou?r|colleague|coworker|roommate|flatmate|patient|client|aunt|uncle|cousin)\b|朋友|"
      r"同事|邻居|室友|阿姨|叔叔|舅舅|姑姑|大爷|大妈|老人", "other", None),
 ]

@@ -25,7 +25,11 @@ _CONTEXT = {"pregnant", "postpartum", "diabetes", "heart_disease", "lung_disease
             # modifier (round M-P, en): taking a statin turns muscle aches into a see-a-doctor side effect
             "statin_use",
             # modifier (round R, zh): coffee or an energy drink just before a racing heart or shaky hands
-            "caffeine_trigger"}
+            "caffeine_trigger",
+            # modifier (round T, zh): a pain that lasted only a second or two softens chest pain in the young
+            "fleeting_pain",
+            # modifier (round S, zh): a wound when tetanus vaccination is not up to date or not known
+            "tetanus_unsure"}
 
 
 def test_at_least_40_protocols_each_with_source_and_bilingual_label() -> None:

@@ -81,7 +81,7 @@ def parse_amounts(question: str) -> ParsedAmounts:
                 number = _value(match.group("value"))
             if number is None or (not match.group("value") or not match.group("value")[0].isdigit()) and not unit:
                 continue  # a bare Chinese numeral ("一次") is not an amount
-            after = clause[match.end() : match.end() + 2]
+            after = clause[match.end() : match.end() + 8]
             if _looks_like_year(match.group("value"), unit, after, match.group("cur")):
                 continue
             before = clause[: match.start()]
@@ -103,10 +103,18 @@ def parse_amounts(question: str) -> ParsedAmounts:
     return parsed
 
 
+_TIME_AFTER = re.compile(r"[\s-]*(?:years?|yrs?|months?|weeks?|days?|hours?|times)\b")
+
+
 def _looks_like_year(value: str | None, unit: str, after: str, currency: str | None) -> bool:
     if not value or currency or unit:
         return False
-    return bool(re.fullmatch(r"(19|20)\d\d", value)) or after.startswith(("年", "岁", "周岁", "天", "个月", "次"))
+    return (
+        bool(re.fullmatch(r"(19|20)\d\d", value))
+        or after.startswith(("年", "岁", "周岁", "天", "个月", "次"))
+        # "paid in for 7 years": a count of time or of times, not an amount of money
+        or _TIME_AFTER.match(after) is not None
+    )
 
 
 def _role(before: str, unit: str, has_currency: bool = False) -> str | None:

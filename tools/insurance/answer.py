@@ -17,6 +17,7 @@ from tools.insurance.amounts import RuleSet, compute, parse_amounts
 from tools.insurance.evidence import asks_for_figure, figure_wanted, split_sentences
 from tools.insurance.index import load_index, uses_sample
 from tools.insurance.models import AmountResult, Answer, Hit
+from tools.insurance.named_law import unheld_law
 from tools.insurance.selection import select_hits
 from tools.insurance.terms import (
     DATA_DIR,
@@ -123,6 +124,11 @@ def answer_question(question: str, locale: Locale, index_dir: Path, k: int = 8) 
 
 
 def answer_from_documents(question: str, locale: Locale, index_dir: Path, k: int = 8) -> Answer:
+    titles = [t for both in _doc_titles().values() for t in both.values()]
+    law = unheld_law(question, load_index(index_dir), titles)
+    if law is not None:
+        # What a law says is answered by that law only: others sharing its words do not say what it says.
+        return _refusal(locale, f"law not in documents: {law}")
     hits, why = select_hits(question, locale, index_dir, k)
     if not hits:
         if why.startswith("place:"):

@@ -141,6 +141,24 @@ def inn_like_names(text: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=1)
+def _zh_stems() -> re.Pattern[str]:
+    stems = load_yaml(DATA_DIR / "inn_stems.yaml").get("zh_stems", [])
+    return re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:" + "|".join(map(re.escape, stems)) + ")")
+
+
+def zh_inn_like_names(text: str) -> list[str]:
+    """Chinese names ending as a medicine's international name is transliterated ("他达拉非", "某某他汀"), cut after
+    the patient's words that lead up to them, that no list knows."""
+    names: list[str] = []
+    for match in _zh_stems().finditer(text):
+        before = re.search(r"[\u4e00-\u9fff]{1,6}$", text[: match.end(1)])
+        prefix = _BEFORE_NAME.sub("", before.group(0)) if before else ""
+        if prefix and not _NOT_A_NAME.search(prefix):
+            names.append(prefix[-6:] + match.group(0)[len(match.group(1)):])
+    return names
+
+
 def _named_with_form(text: str) -> list[str]:
     """Names written with a dosage form ("连花清瘟胶囊"), cut after the patient's words that lead up to them."""
     names: list[str] = []
@@ -182,7 +200,7 @@ def mentioned_drug_names(question: str, lists: list[DrugList]) -> list[str]:
     if not found:
         # A name with a dosage form ("连花清瘟胶囊") is a medicine even when no list knows it: the answer then says
         # it is not in the list, rather than quoting the list's general rules as if they answered.
-        found = _named_with_form(text) or inn_like_names(text)
+        found = _named_with_form(text) or inn_like_names(text) or zh_inn_like_names(text)
     found = sorted(set(found), key=len, reverse=True)
     kept: list[str] = []
     for name in found:
@@ -223,12 +241,18 @@ def _lookup(name: str, lists: list[DrugList], exact: bool) -> list[DrugEntry]:
 # A question about the negotiated agreement ("协议期到什么时候", "until when is its price agreement valid"): the
 # list's agreement period gives the date asked for. Other dates ("能用多久") it does not give.
 _ASKS_AGREEMENT = re.compile(r"协议|谈判|有效期|到期|agreement|negotiat|\bvalid\b|expir")
+# A period in a restriction: a count of hours, days, weeks, months or years ("72小时内", "不超过20天", "12周").
+_RESTRICTION_PERIOD = re.compile(r"(?:\d+|(?<![每同当])[一二三四五六七八九十两]+)\s*(?:个)?(?:小时|日|天|周|月|年)")
 
 
 def gives_figure(entries: list[DrugEntry], question: str, figure: re.Pattern[str]) -> bool:
-    """Whether the rows found give the figure asked for: a date of the agreement from its period, an amount from the
-    payment standard of a negotiated drug (the list gives no other figure)."""
-    if figure in (TIME_FIGURE, COUNT_TIME_FIGURE) and _ASKS_AGREEMENT.search(normalize(question)):
-        return any(e.agreement_period for e in entries)
+    """Whether the rows found give the figure asked for: a date of the agreement from its period, a period of use
+    from the restriction ("发作72小时内开始使用，支付不超过20天"), an amount from the payment standard of a negotiated
+    drug (the list gives no other figure)."""
+    if figure in (TIME_FIGURE, COUNT_TIME_FIGURE):
+        if _ASKS_AGREEMENT.search(normalize(question)):
+            return any(e.agreement_period for e in entries)
+        # How long or by when a drug is paid for: only a restriction that states a period gives it.
+        return any(e.restriction and _RESTRICTION_PERIOD.search(normalize(e.restriction)) for e in entries)
     return any(e.payment_standard and e.payment_standard != "*" for e in entries)
 

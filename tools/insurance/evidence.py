@@ -50,6 +50,10 @@ FIGURE_QUESTIONS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
                 r"(?:用|报|领|拿|赔|补|付)多少(?!年|个月|月|天|次|倍|人)|"
                 r"what (?:does|will) it cost|(?:what(?:'s| is| are| will)(?: the| my)?|how much is the) "
                 r"[a-z0-9 \-]{0,45}(?:premium|deductible|copay|coinsurance|cap|limit|maximum|max|contribution)s?\b|"
+                # "how much unemployment money", "how much do they take out every month": an amount of money,
+                # not the months it is paid for.
+                r"how much [a-z' \-]{0,30}\b(?:money|cash)\b|"
+                r"how much [a-z' \-]{0,40}\b(?:per|a|each|every) (?:month|year|week|day)\b|"
                 r"\bin (?:yuan|rmb|dollars)\b|\b(?:dollar|yuan|rmb) (?:amount|figure)\b|how many (?:dollars|yuan)\b|"
                 r"(?:what(?:'s| is| are| will)|how much is) the (?:maximum|max|most)\b"), MONEY_FIGURE),
     # "十几年", "好几个月", "这几天": an approximate count in the story, not a question.
@@ -58,6 +62,8 @@ FIGURE_QUESTIONS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
      COUNT_TIME_FIGURE),
     (re.compile(r"多久|(?<![十好这那前])几(?:天|个月|年)|多长|哪天|哪一天|哪年|哪一年|何时|几号|几月|什么时候|啥时候|"
                 r"how long|\bdeadline\b|截止(?:日期|时间)|"
+                # "what is the longest period they can draw benefits": a period asked as its bound
+                r"\b(?:longest|maximum|max|shortest|minimum) (?:period|time|length of time)\b|"
                 r"what date|which year|what year|^\s*when\b|\bwhen (?:is|does|do|did|will|can|should|must|was|are)\b"),
      TIME_FIGURE),
     (re.compile(r"多少|how much|how many|how big|how large|how high|(?<![十好这那前])几(?:个|人|倍)|多高|多大"),

@@ -41,3 +41,45 @@ def only_in(word: str, spans: list[tuple[int, int]], text: str) -> bool:
         return False
     starts = [m.start() for m in re.finditer(re.escape(word), text)]
     return bool(starts) and all(any(a <= i < b for a, b in spans) for i in starts)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A clause that tells something done: an English past tense or a Chinese aspect word of completion.
+_PAST = re.compile(
+    r"\b(?:[a-z]+ed|was|were|did|had|got|went|paid|began|became|took|left|quit|lost|made|came|spent|bought|"
+    r"told|said|kept|gave|saw|ran)\b|了|过|已经|去年|前年"
+)
+
+
+def told_years(text: str) -> set[str]:
+    """Years that only the story names, each in a clause telling something done ("my enrollment period ended in
+    October 2022 and I finally signed up in March 2025"): the patient's history, not a year the question asks about
+    ("I turn 65 in 2027" is not told as done; "what will I pay in 2025" asks)."""
+    spans = narrative_spans(text)
+    told: set[str] = set()
+    asked: set[str] = set()
+    for match in _YEAR.finditer(text):
+        span = next(((a, b) for a, b in spans if a <= match.start() < b), None)
+        if span is not None and _PAST.search(text[span[0] : span[1]]):
+            told.add(match.group(0))
+        else:
+            asked.add(match.group(0))
+    return told - asked
+
+
+def asked_year(text: str, newest: str | None) -> str | None:
+    """The year a question asks about: its latest, leaving out years the story tells as done, when they are no
+    later than `newest` (the documents' newest year: a past event told for a later year means today is later
+    than the documents, whose figures then do not answer)."""
+    years = set(_YEAR.findall(text))
+    if not years:
+        return None
+    history = {y for y in told_years(text) if newest is not None and y <= newest}
+    rest = years - history
+    return max(rest) if rest else None
+
+
+def newest_year(titles: dict[str, str]) -> str | None:
+    """The newest year the documents are of, from their ids and titles ("Medicare & You 2025"); None when none says."""
+    years = [y for doc_id, title in titles.items() for y in _YEAR.findall(f"{doc_id} {title}")]
+    return max(years) if years else None

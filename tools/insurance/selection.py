@@ -26,6 +26,7 @@ from tools.insurance.evidence import (
 )
 from tools.insurance.index import load_index, search
 from tools.insurance.models import Hit
+from tools.insurance.narrative import asked_year, newest_year
 from tools.insurance.related import add_related, section_index
 from tools.insurance.scoring import (
     CROSS_LANGUAGE_WORD_FACTOR,
@@ -61,7 +62,6 @@ PLACE_DEPTH_FACTOR = 4  # how much deeper to look when a named place filters the
 # Where a condition opens inside a sentence ("$0 after you meet your Part A deductible"): the amount named in the
 # condition is not the one the figure gives.
 _CLAUSE_BREAK = re.compile(r"\b(?:after|until|once|before|unless|if|when|while|except)\b|之后|以后|以前|之前|前提下")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 PENALTY_CONCEPTS = frozenset({"penalty", "late_penalty", "late_fee"})
 FIGURE_KIND_CONCEPTS = frozenset({"duration"})
 CAP_CONCEPT = "cap"
@@ -127,8 +127,8 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
         return [], "low score or coverage"
     # The year the question asks about (its latest: earlier ones are the patient's history, "my enrollment ended in
     # June 2021") must be in the text of the section that answers: the 2025 handbook does not answer for 2027.
-    years = _YEAR.findall(question)
-    year = max(years) if years else None
+    # Years the story tells as done ("I finally signed up in March 2025") are history.
+    year = asked_year(normalize(question), newest_year(loaded.titles))
     if year is not None:
         # The year must be where the section speaks of the question ("coverage for 2026" does not answer for the
         # Part B premium in 2026).

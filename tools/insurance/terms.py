@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, model_validator
 
-from tools.insurance.narrative import NARRATIVE_WORD_FACTOR, narrative_spans, only_in
+from tools.insurance.narrative import NARRATIVE_WORD_FACTOR, narrative_spans, only_in, told_years
 
 DATA_DIR = Path(__file__).parent / "data"
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -292,7 +292,11 @@ def _analyse_query(question: str) -> tuple[tuple[str, ...], tuple[QueryUnit, ...
     """
     text = plain_question(question)
     years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)
-    history_years = {y for y in years if y != max(years)}
+    # Years the story tells as done are history too; the documents' year is unknown here, so a told year counts as
+    # history in coverage only (selection.py decides, against the documents' year, which year is asked).
+    told = told_years(text)
+    asked = [y for y in years if y not in told]
+    history_years = {y for y in years if y != max(asked or years) or (not asked and y in told)}
     glossary = load_glossary()
     units: list[QueryUnit] = []
     consumed: set[str] = set(glossary.places)
@@ -321,9 +325,8 @@ def _analyse_query(question: str) -> tuple[tuple[str, ...], tuple[QueryUnit, ...
         for term in found + by_pattern:
             consumed.update(tokenize(term))
             consumed.update(_HAN_RUN.findall(normalize(term)))
-        required = concept.required and not (
-            concept.asked_only and found and all(only_in(t, story, text) for t in found)
-        )
+        in_story = bool(found) and all(only_in(t, story, text) for t in found)
+        required = concept.required and not (concept.asked_only and in_story)
         units.append(
             QueryUnit(
                 label=found[0], alternatives=terms, token_groups=groups, concept=concept.id,

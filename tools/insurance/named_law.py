@@ -1,0 +1,56 @@
+"""Laws named in a question that no indexed document is or mentions ("the new Medical Security Law", "《医疗保障法》").
+
+A question about what a named law says is answered only by that law. When the documents neither are it nor name it,
+articles of other laws that share its words (the fund regulation speaks of 医疗保障 too) do not say what it says,
+so the question is refused rather than answered from them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tools.insurance.scoring import LoadedIndex
+from tools.insurance.terms import normalize
+
+# Two or more capitalised words before "Law" or "Act" name one statute ("Medical Security Law"); "Chinese law" does
+# not. A leading question word or article is not part of the name.
+_EN_NAME = re.compile(r"\b((?:[A-Z][a-z]+\s+){2,6})(Law|Act)\b")
+_EN_NOT_NAME = frozenset(
+    {"the", "a", "an", "does", "do", "is", "what", "which", "new", "national", "china's", "chinese"}
+)
+# A Chinese law or regulation in book-title marks, or a name ending in 保障法/保险法 that is not 法律/法规.
+_ZH_NAME = re.compile(r"《([^》]{3,40})》|([\u4e00-\u9fff]{2,10}(?:保障|保险)法)(?![律规院定])")
+_ZH_STRIP = re.compile(r"^(?:中华人民共和国|国家|新的?|全国)")
+
+
+def _english_names(question: str) -> list[str]:
+    names = []
+    for words, kind in _EN_NAME.findall(question):
+        kept = [w for w in words.split() if w.lower() not in _EN_NOT_NAME]
+        if len(kept) >= 2:
+            names.append(normalize(" ".join(kept) + " " + kind))
+    return names
+
+
+def _chinese_names(question: str) -> list[str]:
+    return [_ZH_STRIP.sub("", a or b) for a, b in _ZH_NAME.findall(question)]
+
+
+def _held(name: str, texts: list[str]) -> bool:
+    if re.search(r"[\u4e00-\u9fff]", name):
+        # The name may carry the patient's words before it ("按照社会保险法"): any tail of four characters or more
+        # that a document names is the law.
+        tails = [name[i:] for i in range(len(name) - 3)] or [name]
+        patterns = [re.compile(re.escape(tail) + r"(?![律规])") for tail in tails]
+        return any(p.search(t) for p in patterns for t in texts)
+    return any(name in t for t in texts)
+
+
+def unheld_law(question: str, loaded: LoadedIndex, other_titles: list[str]) -> str | None:
+    """The first law the question names that no document's title (in either language) or text names; None if all
+    are held or none is named."""
+    texts = [normalize(t or "") for t in [*loaded.titles.values(), *other_titles]] + list(loaded.doc_texts.values())
+    for name in _english_names(question) + _chinese_names(question):
+        if not _held(name, texts):
+            return name
+    return None
