@@ -11,7 +11,7 @@ import re
 
 from pydantic import BaseModel
 
-from assistant.nlu.quantities import zh_to_number
+from assistant.nlu.numbers import zh_to_number
 from tools.insurance.models import AmountResult, AmountStep
 from tools.insurance.terms import normalize
 
