@@ -53,6 +53,21 @@ _DEATH_EVENT = re.compile(r"(?:我|我的|我家)?(?:奶奶|爷爷|外婆|外公
 _BIRTH_EVENT = re.compile(r"(?:生完|生了|生下|刚生|(?<![医先学])生|怀了|怀着|怀上|有了|产下)(?:一个|个)?"
                           r"(?:孩子|宝宝|小孩|娃|小宝|宝贝|二胎|老二)")
 
+# A partner named as company in a plan ("和老公想要孩子", "my husband and I are trying"): the writer is the patient
+_PARTNER_COMPANION = re.compile(r"(?:和|跟|与|同)我?的?(?:老公|丈夫|老婆|妻子|爱人|媳妇|男朋友|女朋友|对象)"
+                                r"(?=[^,.;!?]{0,4}(?:一起|想要|要孩子|要宝宝|备孕|准备|打算|计划|商量|结婚))|"
+                                r"\bmy (?:husband|wife|partner|boyfriend|girlfriend) and i\b")
+# A message that opens on the writer's own sex and age ("女，26，…", "45岁男，…", "F, 26 -"): a partner named later
+# ("上个月换了男朋友", "老公也有") is context, and the header's sex is the patient's
+_SELF_HEADER = re.compile(r"^\s*(?:(?P<zh1>男|女)性?\s*[,，、/ ]\s*\d{1,3}\s*岁?(?=\s*[,，、。 ])|"
+                          r"\d{1,3}\s*岁\s*(?P<zh2>男|女)性?(?=\s*[,，、。 ])|"
+                          r"(?P<en1>[mf])\s*,?\s*\d{1,3}\b|\d{1,3}\s*(?P<en2>[mf])\b)")
+_PARTNERS = frozenset({"husband", "wife"})
+
+# A baby that is only wished for ("想要孩子", "准备要宝宝") is not a child patient
+_WISHED_BABY = re.compile(r"(?:想要|想生|要个|要一个|准备要|打算要|计划要|备孕要)(?:个|一个)?"
+                          r"(?:孩子|宝宝|小孩|二胎|娃)")
+
 # The baby in the womb is not the patient: "宝宝动得正常", "肚子里的宝宝", "宝宝踢得少了" (said in pregnancy)
 _FETUS = re.compile(r"(?:肚子里|腹中|肚里)的?(?:宝宝|孩子|小孩|娃|宝贝)|"
                     r"(?:宝宝|孩子|娃|宝贝)(?=[^,.;!?]{0,2}(?:胎动|动得|动的|动静|踢|翻身|在肚子|在动|不怎么动|动少|动得少))|"
@@ -76,6 +91,10 @@ _MODERATE = re.compile(r"\b(?:moderate|quite bad|pretty bad|fairly bad|quite pai
                        r"中等|挺疼|挺痛|比较痛|比较疼|很疼|很痛|疼死了|痛死了|难受死了")
 _MILD = re.compile(r"\b(?:mild(?:ly)?|slight(?:ly)?|a bit|a little|bit of|minor|not too bad|not that bad|"
                    r"manageable|tolerable|niggl\w*)\b|轻微|有点|稍微|一点点|有一点|不太严重|不严重|还能忍|能忍")
+# "it smells awful", "looks terrible": how a discharge, stool or rash smells or looks, not how bad the symptom is
+_SENSORY = re.compile(r"\b(?:smell\w*|stinks?|stinking|stank|tast\w*|looks?|looked|looking)\s+"
+                      r"(?:really |so |absolutely |pretty |quite |just )?"
+                      r"(?:awful|terrible|horrible|horrendous|horrific|really bad|very bad|so bad)\b")
 # "比平时厉害" says worse than usual, not how bad: it counts as moderate, not severe.
 _COMPARED = re.compile(r"比(?:平时|平常|往常|以前|之前|原来|上次|昨天|前几天)[^,.;!?]{0,4}(?:厉害|严重|重)")
 _PAIN_SCORE = re.compile(r"(?P<n>\d{1,2})\s*(?:/|out of|分之)\s*10|(?:疼痛|pain)\D{0,6}(?P<m>\d{1,2})\s*分")
@@ -111,9 +130,10 @@ def _severity(text: str) -> str | None:
         if value <= 10:
             return "severe" if value >= 7 else "moderate" if value >= 4 else "mild"
     compared = [(m.start(), m.end()) for m in _COMPARED.finditer(text)]
+    sensory = [(m.start(), m.end()) for m in _SENSORY.finditer(text)]
     for pattern, name in ((_SEVERE, "severe"), (_MODERATE, "moderate"), (_MILD, "mild")):
         for m in pattern.finditer(text):
-            if any(begin <= m.start() < end for begin, end in compared):
+            if any(begin <= m.start() < end for begin, end in compared + sensory):
                 continue
             if not is_negated(text, m.start()):
                 return name
@@ -127,6 +147,7 @@ def find_slots(text: str) -> dict[str, Any]:
     slots: dict[str, Any] = {}
     # "生完孩子一个月" is the mother speaking, a month after the birth; "奶奶去世了" is not about grandma
     who = _DEATH_EVENT.sub("亲人", _BIRTH_EVENT.sub("分娩", text))
+    who = _WISHED_BABY.sub("备孕", _PARTNER_COMPANION.sub(" we ", who))
     if re.search(r"怀孕|孕\s*\d|妊娠|孕期|孕妇|孕早|孕中|孕晚|pregnan", who) or _PREGNANCY_WEEKS.search(who):
         who = _FETUS.sub("胎儿", who)
     age = find_age_years(_PREGNANCY_WEEKS.sub(" pregnant ", who))  # "I'm 30 weeks" is not an age
@@ -142,6 +163,11 @@ def find_slots(text: str) -> dict[str, Any]:
             slots["age_group"] = "elderly"
     elif _SELF.search(text):
         slots["subject"] = "self"
+    header = _SELF_HEADER.match(text)
+    if header and slots.get("subject") in _PARTNERS:
+        said = next(g for g in header.group("zh1", "zh2", "en1", "en2") if g)
+        slots["subject"] = "self"
+        slots["sex"] = "male" if said in ("男", "m") else "female"
     if age is not None:
         slots["age"] = age
         if slots.get("subject") == "infant" and age >= 2:

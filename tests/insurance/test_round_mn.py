@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tools.insurance.answer import answer_question
 from tools.insurance.evidence import MONEY_FIGURE, figure_wanted
-from tools.insurance.selection import _figure_beside
+from tools.insurance.figure_sentence import _figure_beside
 from tools.insurance.terms import analyse_query
 
 HANDBOOK = "medicare_and_you_2025_en"

@@ -29,7 +29,27 @@ _CONTEXT = {"pregnant", "postpartum", "diabetes", "heart_disease", "lung_disease
             # modifier (round T, zh): a pain that lasted only a second or two softens chest pain in the young
             "fleeting_pain",
             # modifier (round S, zh): a wound when tetanus vaccination is not up to date or not known
-            "tetanus_unsure"}
+            "tetanus_unsure",
+            # modifiers (outside W, en): a cough on an ACE inhibitor; vomiting in adrenal insufficiency (red flag)
+            "ace_inhibitor", "adrenal_insufficiency",
+            # modifier (outside X, zh): shakiness after going without food, settled by eating, is hunger
+            "missed_meal",
+            # modifiers and red-flag-only findings (outside W, zh): digoxin poisoning, a slow pulse, a clotted
+            # dialysis fistula; a discharge that smells or itches; a sugar reading back in range
+            "on_digoxin", "slow_pulse", "coloured_vision", "fistula_thrill_lost", "discharge_abnormal_features",
+            "blood_sugar_settled",
+            # modifiers (outside W, second pass, en): fluids staying down in pregnancy sickness; a graze away from
+            # the feet in someone with diabetes
+            "keeping_fluids_down", "graze_off_foot",
+            # red-flag-only findings (outside Z, zh): priapism, paraphimosis, a severe drug skin reaction, keratitis,
+            # quinsy, spreading weakness, both legs numb or weak, straining to pee
+            "priapism", "paraphimosis", "mucosal_sores", "sjs_risk_drug", "skin_blistering", "corneal_spot",
+            "muffled_voice", "bilateral_leg_weakness", "weakness_spreading", "both_legs_numb", "urinary_retention",
+            # red-flag-only findings and modifiers (outside Z, en): delirium tremens, mastoiditis, necrotising
+            # fasciitis, serotonin syndrome, penile fracture; hyperemesis before 16 weeks; daily anti-inflammatories
+            "alcohol_stopped", "mastoid_swelling", "pain_out_of_proportion", "necrotic_skin_signs",
+            "serotonergic_medicine", "muscle_jerking", "agitation", "penile_fracture", "early_pregnancy",
+            "regular_nsaid_use"}
 
 
 def test_at_least_40_protocols_each_with_source_and_bilingual_label() -> None:

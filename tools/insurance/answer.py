@@ -17,11 +17,12 @@ from tools.insurance.amounts import RuleSet, compute, parse_amounts
 from tools.insurance.evidence import asks_for_figure, figure_wanted, split_sentences
 from tools.insurance.index import load_index, uses_sample
 from tools.insurance.models import AmountResult, Answer, Hit
-from tools.insurance.named_law import unheld_law
+from tools.insurance.named_law import unheld_law, unheld_product
 from tools.insurance.selection import select_hits
 from tools.insurance.terms import (
     DATA_DIR,
     analyse_query,
+    load_glossary,
     load_yaml,
     normalize,
     tokenize,
@@ -29,6 +30,14 @@ from tools.insurance.terms import (
 
 MAX_QUOTE_CHARS = 220
 SAMPLE_PLAN_WORDS = ("样例市", "sample city", "sample plan", "示例方案")
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> frozenset[str]:
+    """Names the glossary knows (places, terms in either language), which a question may capitalise as a name."""
+    glossary = load_glossary()
+    terms = {normalize(t) for c in glossary.concepts for t in c.en}
+    return frozenset(terms | set(glossary.places))
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +138,10 @@ def answer_from_documents(question: str, locale: Locale, index_dir: Path, k: int
     if law is not None:
         # What a law says is answered by that law only: others sharing its words do not say what it says.
         return _refusal(locale, f"law not in documents: {law}")
+    product = unheld_product(question, load_index(index_dir), _known_names())
+    if product is not None:
+        # Whether a product is paid for is said only where it is named (a drug list reached first names its drugs).
+        return _refusal(locale, f"product not in documents: {product}")
     hits, why = select_hits(question, locale, index_dir, k)
     if not hits:
         if why.startswith("place:"):

@@ -241,6 +241,12 @@ def _lookup(name: str, lists: list[DrugList], exact: bool) -> list[DrugEntry]:
 # A question about the negotiated agreement ("协议期到什么时候", "until when is its price agreement valid"): the
 # list's agreement period gives the date asked for. Other dates ("能用多久") it does not give.
 _ASKS_AGREEMENT = re.compile(r"协议|谈判|有效期|到期|agreement|negotiat|\bvalid\b|expir")
+# What the patient is left to pay once the fund has paid ("报完了还得掏多少", "how much after insurance"): the share
+# each city's rules set, not the list's payment standard (the price the fund pays against).
+_ASKS_OWN_SHARE = re.compile(
+    r"报(?:销)?(?:完|了以后|了之后|后|以后|之后)|自(?:己|个儿|个)?(?:掏|付|出)|个人(?:负担|承担)|"
+    r"out[ -]of[ -]pocket|after (?:insurance|reimbursement|the (?:insurance|fund))|\bmy (?:share|copay)\b"
+)
 # A period in a restriction: a count of hours, days, weeks, months or years ("72小时内", "不超过20天", "12周").
 _RESTRICTION_PERIOD = re.compile(r"(?:\d+|(?<![每同当])[一二三四五六七八九十两]+)\s*(?:个)?(?:小时|日|天|周|月|年)")
 
@@ -254,5 +260,11 @@ def gives_figure(entries: list[DrugEntry], question: str, figure: re.Pattern[str
             return any(e.agreement_period for e in entries)
         # How long or by when a drug is paid for: only a restriction that states a period gives it.
         return any(e.restriction and _RESTRICTION_PERIOD.search(normalize(e.restriction)) for e in entries)
-    return any(e.payment_standard and e.payment_standard != "*" for e in entries)
+    if _ASKS_OWN_SHARE.search(normalize(question)):
+        return False
+    # The payment standard is a price: it gives a money figure, not a share ("报销百分之多少") nor anything else.
+    return any(
+        e.payment_standard and e.payment_standard != "*" and figure.search(normalize(e.payment_standard))
+        for e in entries
+    )
 

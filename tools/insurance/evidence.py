@@ -44,11 +44,14 @@ ANY_FIGURE = re.compile(
 )
 FIGURE_QUESTIONS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (re.compile(r"(?:(?<![十好这那前])几|多少)(?:个)?(?:小时|钟头)|how many hours"), HOUR_FIGURE),
-    (re.compile(r"比例|百分之几|百分比|几成|percent|percentage|what rate|what share"), PERCENT_FIGURE),
+    (re.compile(r"比例|百分之(?:几|多少)|百分比|几成|percent|percentage|what rate|what share"), PERCENT_FIGURE),
     (re.compile(r"多少钱|多少元|几块|几万|how much (?:is|are|does|do|will|would|money)|多少费用|交多少|"
                 r"(?:费|费用|价格|价钱|金额|收费|单价)(?:标准)?(?:是|为|有|要)?多少|"
                 r"(?:用|报|领|拿|赔|补|付)多少(?!年|个月|月|天|次|倍|人)|"
-                r"what (?:does|will) it cost|(?:what(?:'s| is| are| will)(?: the| my)?|how much is the) "
+                # "what does Plan G usually cost per month": a price for a period is an amount of money.
+                r"what (?:does|will) it cost|"
+                r"what (?:does|will|would|do) [a-z0-9 \-]{1,40}?\bcost (?:per|a|each|every) (?:month|year|week|day)\b|"
+                r"(?:what(?:'s|s| is| are| will)(?: the| my)?|how much is the) "
                 r"[a-z0-9 \-]{0,45}(?:premium|deductible|copay|coinsurance|cap|limit|maximum|max|contribution)s?\b|"
                 # "how much unemployment money", "how much do they take out every month": an amount of money,
                 # not the months it is paid for.
@@ -176,11 +179,30 @@ def has_own_document(place: Place, doc_titles: list[str]) -> bool:
 def figure_wanted(question: str) -> re.Pattern[str] | None:
     """The pattern a text must match to give the figure the question asks for; None if it asks for none. The story
     around the question ("这几个月膝盖不好", "花了两万多") asks for no figure: only the parts that ask count."""
-    text = asking_part(normalize(question))
+    text = asking_part(normalize(marked_asking_part(question)))
     for asked, figure in FIGURE_QUESTIONS:
         if asked.search(text):
             return figure
     return None
+
+
+_QUESTION_MARK = re.compile(r"[?？]")
+_SENTENCES = re.compile(r"(?<=[.?!。？！；;])\s*")
+
+
+def marked_asking_part(question: str) -> str:
+    """The sentences from the first with a question mark to the end, when the patient writes one after a story:
+    a question word in the story ("老乡说不管交多少年都只能领半年", "When the assessors came") asks nothing."""
+    parts = [p for p in _SENTENCES.split(question) if p.strip()]
+    first = next((i for i, p in enumerate(parts) if _QUESTION_MARK.search(p)), None)
+    if not first:
+        return question
+    return " ".join(parts[first:])
+
+
+def told_first(question: str) -> bool:
+    """The patient tells a story before the sentence with the first question mark."""
+    return marked_asking_part(question) != question
 
 
 def asking_part(text: str) -> str:
@@ -199,9 +221,9 @@ def asking_part(text: str) -> str:
 def figure_question_part(question: str) -> str:
     """The sentence of a question that asks for the figure ("What will my monthly Part B premium be in 2025?" after
     the story of the patient's enrollment); the whole question when one sentence asks or none does."""
-    parts = [p for p in re.split(r"(?<=[.?!。？！；;])\s*", question) if p.strip()]
+    parts = [p for p in _SENTENCES.split(marked_asking_part(question)) if p.strip()]
     if len(parts) < 2:
-        return question
+        return " ".join(parts) or question
     for asked, _ in FIGURE_QUESTIONS:
         asking = [p for p in parts if asked.search(normalize(p))]
         if asking:

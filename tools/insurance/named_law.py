@@ -1,4 +1,5 @@
-"""Laws named in a question that no indexed document is or mentions ("the new Medical Security Law", "《医疗保障法》").
+"""Laws named in a question that no indexed document is or mentions ("the new Medical Security Law", "《医疗保障法》"),
+and products asked to be paid for by a name no document mentions ("Will Part D pay for Zepbound?").
 
 A question about what a named law says is answered only by that law. When the documents neither are it nor name it,
 articles of other laws that share its words (the fund regulation speaks of 医疗保障 too) do not say what it says,
@@ -52,5 +53,33 @@ def unheld_law(question: str, loaded: LoadedIndex, other_titles: list[str]) -> s
     texts = [normalize(t or "") for t in [*loaded.titles.values(), *other_titles]] + list(loaded.doc_texts.values())
     for name in _english_names(question) + _chinese_names(question):
         if not _held(name, texts):
+            return name
+    return None
+
+
+# A proper name as what is to be paid for, taken or prescribed ("pay for Zepbound or Wegovy", "cover Botox", "能报
+# Wegovy吗"): a brand or product name. When no document names it, sections sharing the question's other words (drug
+# coverage in general) do not say whether it is paid for.
+_EN_PRODUCT = re.compile(
+    r"\b(?:pay for|pays for|paying for|cover|covers|covering|covered|take|taking|prescribe|prescribed|buy|on)\s+"
+    r"(?:the\s+|my\s+|a\s+|an\s+)?([A-Z][A-Za-z0-9-]{2,}(?:\s+(?:or|and)\s+[A-Z][A-Za-z0-9-]{2,})*)"
+)
+_ZH_PRODUCT = re.compile(r"(?:报|报销|买|吃|用|开|打)\s*([A-Za-z][A-Za-z0-9-]{2,})")
+# Names of the schemes and parts that questions capitalise and the handbook spells otherwise or not at all.
+_NOT_PRODUCT = re.compile(r"^(?:part|plan|medicare|medicaid|medigap|original|social|extra|the|my)$", re.IGNORECASE)
+
+
+def unheld_product(question: str, loaded: LoadedIndex, known_names: frozenset[str]) -> str | None:
+    """The first product the question asks to be paid for by a proper name that no document, place or known name
+    (drug names, glossary terms) holds; None if there is none."""
+    names = [n for group in _EN_PRODUCT.findall(question) for n in re.split(r"\s+(?:or|and)\s+", group)]
+    names += _ZH_PRODUCT.findall(question)
+    texts = list(loaded.doc_texts.values())
+    for name in names:
+        lowered = name.lower()
+        if _NOT_PRODUCT.match(lowered) or lowered in known_names:
+            continue
+        word = re.compile(r"(?<![a-z0-9])" + re.escape(lowered) + r"(?![a-z0-9])")
+        if not any(word.search(t) for t in texts):
             return name
     return None

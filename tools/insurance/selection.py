@@ -9,6 +9,12 @@ import re
 from pathlib import Path
 
 from assistant.reply import Locale
+from tools.insurance.asking import (
+    FIGURE_KIND_CONCEPTS,
+    referred_members,
+    story_concepts,
+    with_asking_coverage,
+)
 from tools.insurance.evidence import (
     ANY_FIGURE,
     COUNT_TIME_FIGURE,
@@ -23,29 +29,29 @@ from tools.insurance.evidence import (
     named_places,
     sentences_with_lists,
     split_sentences,
+    told_first,
+)
+from tools.insurance.figure_sentence import (
+    PENALTY_CONCEPTS,
+    _unit_in,
+    _weight_in,
+    referring_score,
 )
 from tools.insurance.index import load_index, search
 from tools.insurance.models import Hit
 from tools.insurance.narrative import asked_year, newest_year
 from tools.insurance.related import add_related, section_index
 from tools.insurance.scoring import (
-    CROSS_LANGUAGE_WORD_FACTOR,
     LoadedIndex,
-    asked_members,
-    names_other_member,
     section_covers,
     unit_coverage,
     unit_weight,
 )
-from tools.insurance.subject import asked_subject, subject_beside_figure
 from tools.insurance.terms import (
     QueryUnit,
     analyse_query,
-    covers,
     load_glossary,
     normalize,
-    tokenize,
-    word_pattern,
 )
 
 MIN_SCORE = 0.5  # BM25 (each question unit counted once) below which nothing in the documents is on topic
@@ -59,13 +65,9 @@ SECOND_CITATION_RATIO = 0.6  # a further section is cited when it scores at leas
 MAX_CITATIONS = 3
 MIN_FIGURE_PART_UNITS = 2  # fewer topic words than this in the sentence that asks for a figure: read the whole
 PLACE_DEPTH_FACTOR = 4  # how much deeper to look when a named place filters the documents
-# Where a condition opens inside a sentence ("$0 after you meet your Part A deductible"): the amount named in the
-# condition is not the one the figure gives.
-_CLAUSE_BREAK = re.compile(r"\b(?:after|until|once|before|unless|if|when|while|except)\b|之后|以后|以前|之前|前提下")
-PENALTY_CONCEPTS = frozenset({"penalty", "late_penalty", "late_fee"})
-FIGURE_KIND_CONCEPTS = frozenset({"duration"})
-CAP_CONCEPT = "cap"
 LOCAL_RATE_CONCEPTS = frozenset({"reimbursement_ratio"})  # "报销多少": a ratio each city sets
+# Story concepts that do not count toward a figure's sentence: the kind of amount asked is the asking part's alone.
+_NOT_REFERRED = frozenset(load_glossary().amount_concepts) | FIGURE_KIND_CONCEPTS
 
 
 def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> tuple[list[Hit], str]:
@@ -108,6 +110,9 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
         hits = [h for h in hits if loaded.languages.get(h.doc_id) == "zh"]
     if figure is not None:
         hits = [_figure_kind_held(h, units, loaded, figure) for h in hits]
+    # A story-first question is on topic where the section holds what it asks, though not the story around it (a
+    # figure must still stand in a sentence about the part that asks for it: _figure_sentence_score).
+    hits = with_asking_coverage(hits, question, loaded)
     candidates = [h for h in hits if h.score >= MIN_SCORE]
     if only_national:
         # The topic is named where the question asks, not in the story ("just started a new job ... how long does
@@ -157,13 +162,15 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
             # "What's the legal deadline for them to do it?": the sentence that asks says what only by pronouns;
             # what "it" is, the story before tells.
             figure_units = [u for u in units if u.concept not in FIGURE_KIND_CONCEPTS] or units
-        chosen = _choose_by_figure(figure_hits, figure_units, loaded, figure, year, question)
+        figure_units = figure_units + referred_members(question, figure_units)
+        referred = story_concepts(question, figure_units, _NOT_REFERRED) if told_first(question) else []
+        chosen = _choose_by_figure(figure_hits, figure_units, loaded, figure, year, question, referred)
         if not chosen or _defers_figure(figure_hits, figure_units, loaded, figure, year):
             return [], "figure not in documents"
         # A section cited beside them must give the figure too.
         candidates = [
             h for h in candidates
-            if _figure_sentence_score(h, figure_units, loaded, figure, question) >= MIN_FIGURE_SENTENCE_COVERAGE
+            if referring_score(h, figure_units, referred, loaded, figure, question) >= MIN_FIGURE_SENTENCE_COVERAGE
         ]
     else:
         chosen = _choose(hits)
@@ -254,7 +261,7 @@ def _choose(hits: list[Hit]) -> list[Hit]:
 
 def _choose_by_figure(
     hits: list[Hit], units: list[QueryUnit], loaded: LoadedIndex, figure: re.Pattern[str], year: str | None,
-    question: str,
+    question: str, referred: list[QueryUnit],
 ) -> list[Hit]:
     """The sections with a sentence that gives the figure asked for, about most of the question."""
     hits = [h for h in hits if figure.search(normalize(h.text))]
@@ -263,7 +270,7 @@ def _choose_by_figure(
     # The best section is the one with a sentence holding both a figure and most of the question.
     # Half the weight on the best figure sentence, half on how well the whole section ranked.
     best_rank = max(_rank(h) for h in hits) or 1.0
-    sentence_scores = {id(h): _figure_sentence_score(h, units, loaded, figure, question) for h in hits}
+    sentence_scores = {id(h): referring_score(h, units, referred, loaded, figure, question) for h in hits}
     # The figure must sit in a sentence about the question, not anywhere in the article.
     hits = [h for h in hits if sentence_scores[id(h)] >= MIN_FIGURE_SENTENCE_COVERAGE]
     if year is not None:
@@ -274,111 +281,3 @@ def _choose_by_figure(
     hits.sort(key=lambda h: -figure_scores[id(h)])
     top = figure_scores[id(hits[0])]
     return [h for h in hits[:MAX_CITATIONS] if figure_scores[id(h)] >= top * SECOND_CITATION_RATIO]
-
-
-def _figure_sentence_score(
-    hit: Hit, units: list[QueryUnit], loaded: LoadedIndex, figure: re.Pattern[str], question: str = ""
-) -> float:
-    """The best share of the question held by one sentence of the section that gives the figure asked for.
-
-    A sentence about a parallel thing (only Part B where Part A is asked) does not count, nor one where the kind of
-    amount asked about (a deductible) is named only outside the clause that holds the figure."""
-    glossary = load_glossary()
-    asked = {u.concept for u in units if u.concept}
-    amounts = [u for u in units if u.concept in glossary.amount_concepts]
-    if any(u.concept != CAP_CONCEPT for u in amounts):
-        # "免赔额最高是多少", "the maximum deductible": the cap qualifies the kind of amount asked, which must be
-        # named beside the figure (a cap on other costs does not give it).
-        amounts = [u for u in amounts if u.concept != CAP_CONCEPT]
-    about_penalty = bool(asked & PENALTY_CONCEPTS)
-    # The document's title counts for the place it is about ("上海"), or all of it when the question names the
-    # document; its headings count for anything.
-    places = set(glossary.places)
-    heading = " ".join([*hit.path, hit.label])
-    if question and names_document(hit.title, question):
-        heading = f"{hit.title} {heading}"
-    in_heading = {id(u) for u in units if _unit_in(u, heading) or (u.label in places and _unit_in(u, hit.title))}
-    heading_held = {u.concept for u in units if id(u) in in_heading and u.concept}
-    weights = {id(u): _weight_in(loaded, u, hit.doc_id) for u in units}
-    # What the sentence does not say but its headings do counts in full (the section is about it); what only the
-    # rest of the section says counts half.
-    context = sum(weights[id(u)] for u in units if id(u) in in_heading)
-    elsewhere = {id(u) for u in units if _unit_in(u, hit.text)}
-    subject = asked_subject(units, loaded, question)
-    best = 0.0
-    for sentence in sentences_with_lists(hit.text):
-        lowered = normalize(sentence)
-        figures = [m.group(0) for m in figure.finditer(lowered)]
-        if not figures:
-            continue
-        if not about_penalty and all("倍" in f for f in figures):
-            continue  # a fine as a multiple of the amount involved answers only a question about a fine
-        if subject is not None and not subject_beside_figure(subject, units, figure, sentence, heading):
-            continue  # the figure is of something else than the thing asked about
-        held = _held(units, sentence)
-        if names_other_member(held, asked, lowered):
-            continue
-        # The member asked about (Part A) must be named where the figure is: in the sentence or its headings.
-        if any(not wanted & (held | heading_held) for wanted in asked_members(asked)):
-            continue
-        # The kind of amount asked may be named by the section's heading ("What's the Part A late enrollment
-        # penalty?" over "your monthly premium may go up 10%").
-        if amounts and not any(u.concept in heading_held or _figure_beside(u, figure, sentence) for u in amounts):
-            continue
-        in_sentence = [u for u in units if _unit_in(u, sentence) and id(u) not in in_heading]
-        rest = [u for u in units if id(u) in elsewhere and u not in in_sentence and id(u) not in in_heading]
-        covered = context + sum(weights[id(u)] for u in in_sentence) + 0.5 * sum(weights[id(u)] for u in rest)
-        best = max(best, covered)
-    total = sum(weights.values()) or 1.0
-    return best / total
-
-
-def names_document(title: str, text: str) -> bool:
-    """The question names the document by its title ("医疗保障基金使用监督管理条例哪年开始实施")."""
-    core = re.sub(r"^中华人民共和国|[《》\s]", "", normalize(title))
-    return len(core) >= 4 and core in normalize(text).replace(" ", "")
-
-
-def _weight_in(loaded: LoadedIndex, unit: QueryUnit, doc_id: str) -> float:
-    """A unit's weight, counted as in coverage: a plain word in the other language than the document weighs less."""
-    weight = unit_weight(loaded, unit)
-    language = loaded.languages.get(doc_id, "zh")
-    script = "zh" if re.search(r"[\u4e00-\u9fff]", unit.label) else "en"
-    if unit.concept is None and script != language:
-        weight *= CROSS_LANGUAGE_WORD_FACTOR
-    return weight
-
-
-def _unit_in(unit: QueryUnit, text: str) -> bool:
-    lowered = normalize(text)
-    tokens = set(tokenize(text))
-    return unit.held_by(tokens, lowered)
-
-
-def _held(units: list[QueryUnit], text: str) -> set[str | None]:
-    """The concepts of the question that a text names."""
-    return {u.concept for u in units if u.concept and _unit_in(u, text)}
-
-
-def _figure_beside(unit: QueryUnit, figure: re.Pattern[str], sentence: str) -> bool:
-    """A figure and a name of the asked kind of amount in the same clause of the sentence."""
-    for clause in _CLAUSE_BREAK.split(normalize(sentence)):
-        if not clause or not figure.search(clause):
-            continue
-        tokens = set(tokenize(clause))
-        if unit.held_by(tokens, clause) or _phrase_names_amount(unit, clause, tokens):
-            return True
-    return False
-
-
-def _phrase_names_amount(unit: QueryUnit, clause: str, tokens: set[str]) -> bool:
-    """A phrase names the kind of amount asked beside the figure ("you pay" for the patient's share), and the clause
-    names no other kind of amount ("you pay a $185 premium" gives a premium)."""
-    glossary = load_glossary()
-    phrases = glossary.amount_phrases.get(unit.concept or "", [])
-    if not any(word_pattern(p).search(clause.replace("’", "'")) for p in phrases):
-        return False
-    # A cap qualifies the share ("up to"), it is no other kind of amount.
-    kinds = set(glossary.amount_concepts) - {unit.concept, CAP_CONCEPT}
-    others = [c for c in glossary.concepts if c.id in kinds]
-    return not any(covers(normalize(t), tokens, clause) for c in others for t in c.zh + c.en)
