@@ -181,9 +181,18 @@ def _zh_list_negated(text: str, start: int) -> bool:
     return any(not _zh_protected(text, clause_start + cue.start(), start) for cue in _ZH_FORMAL_NEG.finditer(clause)
                if "、" in clause[cue.end():])
 
+# Asked, then denied: "我问她有没有想过不想活，她说没有", "问他是否胸痛，他说不会" (round bbcc zh)
+_ZH_ASKED_BEFORE = re.compile(r"问(?:过|了|问)?[^,.;!?]{0,6}(?:有没有|有无|是否|会不会|是不是|想没想过|有没想过)"
+                              r"[^,.;!?]{0,4}$")
+_ZH_DENIED_AFTER = re.compile(r"[^,.;!?]{0,3}?(?:吗|没有)?[,.;!?]?\s*"
+                              r"(?:她|他|我|老人|孩子|病人|患者|我妈|我爸|老太太|老爷子)?(?:都|也)?(?:说|回答|答|讲)?(?:都|也)?(?:没有|没|不会|从来没有|从没|没想过|否认|摇头)")
+
 
 def _zh_negated(text: str, start: int, end: int | None = None) -> bool:
     if end is not None and _ZH_NEG_AFTER.match(text, end):
+        return True
+    if end is not None and _ZH_ASKED_BEFORE.search(text, max(0, start - 14), start) \
+            and _ZH_DENIED_AFTER.match(text, end):
         return True
     window_start = max(0, start - 12)
     window = text[window_start:start]

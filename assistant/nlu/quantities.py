@@ -193,14 +193,16 @@ _EN_FUTURE_AFTER = re.compile(r"\s*(?:from now|away|'s time|time\b)|"
 def _is_age_context(text: str, end: int) -> bool:
     """'3 months old', '8个月大', '3 month old baby': a number that is an age, not a duration."""
     tail = text[end:end + 6]
-    return bool(re.match(r"\s*-?\s*(old|大|龄|的宝|的孩|的婴|的小|宝宝|婴儿|baby|infant|boy|girl|son|daughter)", tail))
+    return bool(re.match(r"\s*-?\s*(old|young(?!er)|大|龄|的宝|的孩|的婴|的小|宝宝|婴儿|baby|infant|boy|girl|son|"
+                         r"daughter)", tail))
 
 
 # ---------------------------------------------------------------- ages
 
 _EN_AGE = [
-    (re.compile(r"(?P<n>" + EN_NUM + r")\s*-?\s*(?P<u>years?|yrs?|y|months?|mo|mths?|weeks?|wks?|days?)\s*-?\s*old"),
-     None),
+    # "70 years young": the joking way to give an age
+    (re.compile(r"(?P<n>" + EN_NUM + r")\s*-?\s*(?P<u>years?|yrs?|y|months?|mo|mths?|weeks?|wks?|days?)\s*-?\s*"
+                r"(?:old|young(?!er))"), None),
     (re.compile(r"(?P<n>\d{1,3})\s*(?:yo|y/o|y\.o\.?|yr old|yrs old)\b"), "year"),
     # "toddler (20 months)", "baby 6 weeks", "my son, 18 months": months or weeks right after who the child is
     (re.compile(r"\b(?:baby|babies|toddler|infant|newborn|son|daughter|boy|girl|child|kid|grandson|granddaughter|"

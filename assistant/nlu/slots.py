@@ -64,6 +64,15 @@ _SELF_HEADER = re.compile(r"^\s*(?:(?P<zh1>男|女)性?\s*[,，、/ ]\s*\d{1,3}\
                           r"(?P<en1>[mf])\s*,?\s*\d{1,3}\b|\d{1,3}\s*(?P<en2>[mf])\b)")
 _PARTNERS = frozenset({"husband", "wife"})
 
+# A mother telling of her own breast while feeding ("宝宝5个月了还在喂奶，右边乳房有个红肿的硬块"): the baby she feeds
+# is context, not the patient (round bbcc zh)
+_NURSED_BABY = re.compile(r"(?:宝宝|孩子|小孩|娃|小宝|宝贝)(?:现在|已经|才|刚)?(?:\d{1,2}|" + ZH_NUM + r")?"
+                          r"\s*(?:个)?多?(?:月|周|天)?大?了?[^.;!?]{0,4}?"
+                          r"(?=(?:还在|在|一直|正在|还)?(?:喂奶|喂母乳|母乳喂养|哺乳|吃母乳))|"
+                          r"(?<=[让给叫])(?:宝宝|孩子|娃|小宝|宝贝)(?=[^,.;!?]{0,2}(?:吸|吃奶|嘬|喂|吮))")
+_OWN_BREAST = re.compile(r"(?:乳房|乳头|奶头|乳腺|一边胸|边的?胸)[^,.;!?]{0,8}(?:红|肿|硬|疼|痛|烫|裂|结块|包块|疙瘩)|"
+                         r"堵奶|涨奶|奶结|乳腺炎")
+
 # A baby that is only wished for ("想要孩子", "准备要宝宝") is not a child patient
 _WISHED_BABY = re.compile(r"(?:想要|想生|要个|要一个|准备要|打算要|计划要|备孕要)(?:个|一个)?"
                           r"(?:孩子|宝宝|小孩|二胎|娃)")
@@ -148,6 +157,8 @@ def find_slots(text: str) -> dict[str, Any]:
     # "生完孩子一个月" is the mother speaking, a month after the birth; "奶奶去世了" is not about grandma
     who = _DEATH_EVENT.sub("亲人", _BIRTH_EVENT.sub("分娩", text))
     who = _WISHED_BABY.sub("备孕", _PARTNER_COMPANION.sub(" we ", who))
+    if _OWN_BREAST.search(who):
+        who = _NURSED_BABY.sub("哺乳期", who)
     if re.search(r"怀孕|孕\s*\d|妊娠|孕期|孕妇|孕早|孕中|孕晚|pregnan", who) or _PREGNANCY_WEEKS.search(who):
         who = _FETUS.sub("胎儿", who)
     age = find_age_years(_PREGNANCY_WEEKS.sub(" pregnant ", who))  # "I'm 30 weeks" is not an age

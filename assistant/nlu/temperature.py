@@ -22,6 +22,10 @@ _TEMP_PATTERNS = [
     re.compile(r"(?:fever|temp|temperature|temps?|thermometer|reading|warm|hot|烧到|烧了|发烧|发热|体温|腋温|肛温|耳温|"
                r"额温|口温|腋下|高烧|低烧|烧|探热|探咗|探到|探过|探了)"  # 探热: Cantonese for taking a temperature
                r"[^0-9.;!?]{0,12}?(?P<v>\d{2,3}(?:\.\d+)?)(?!\s*(?:天|days?|hours?|小时|周|weeks?|岁|years?|次|times))"),
+    # a reading written before the fever word: "102.4 fever", "a 39.2 temp", "101 degree temperature" (the fever band
+    # only, °C or °F, so an age or a count before the word is not read as a temperature)
+    re.compile(r"(?<![\d.])(?:(?P<v>3[7-9]\.\d|4[0-2]\.\d|99\.\d|10[0-7](?:\.\d)?)\s*(?:-?\s*degrees?\s*)?"
+               r"(?:fever|temp\b|temperature)|(?P<w>3[89]|4[0-2])\s*(?:-?\s*degrees?\s*)?fever)"),
     # a clinical note's observations: "T 37.8", "T: 38.4", "T=39.1C", "Tmax 38.9" (a body-temperature range only)
     re.compile(r"(?<![a-z0-9'])(?:t|tmax|t max)\s*[:=]?\s*(?P<v>3[4-9](?:\.\d)?|4[0-2](?:\.\d)?)(?![\d.])"
                r"(?P<u>\s*(?:°\s*c|℃|c\b))?"),
@@ -74,7 +78,7 @@ def find_temperature_c(text: str) -> float | None:
                     continue
                 value: float | None = _to_celsius(whole + frac / 10, "c")
             else:
-                number = zh_to_number(m.group("v"))
+                number = zh_to_number(m.group("v") or m.groupdict().get("w") or "")
                 if number is None:
                     continue
                 unit = m.groupdict().get("u")

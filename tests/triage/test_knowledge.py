@@ -49,7 +49,12 @@ _CONTEXT = {"pregnant", "postpartum", "diabetes", "heart_disease", "lung_disease
             # fasciitis, serotonin syndrome, penile fracture; hyperemesis before 16 weeks; daily anti-inflammatories
             "alcohol_stopped", "mastoid_swelling", "pain_out_of_proportion", "necrotic_skin_signs",
             "serotonergic_medicine", "muscle_jerking", "agitation", "penile_fracture", "early_pregnancy",
-            "regular_nsaid_use"}
+            "regular_nsaid_use",
+            # red-flag-only findings and modifiers (outside BB/CC, en): a possible HIV exposure (PEP); a cold
+            # clearing day by day; walking normally after a knock or twist; pus or a smell from a wound
+            "hiv_exposure", "improving", "walking_normally", "wound_discharge",
+            # modifiers (outside DD, en): thoughts with no plan or intent to act; pus on the tonsils
+            "no_suicide_intent", "tonsil_exudate"}
 
 
 def test_at_least_40_protocols_each_with_source_and_bilingual_label() -> None:
