@@ -174,6 +174,11 @@ def answer_drug(question: str, locale: Locale, index_dir: Path) -> Answer | None
     names = drug_tools.mentioned_drug_names(question, lists)
     if not names:
         return None
+    asked = [u for u in analyse_query(question)[1] if u.required]
+    if asked:
+        # What a drug list cannot hold (which drug suits the patient, which pharmacy, which insurer): it gives a
+        # drug's class and restriction only, so the question is refused rather than answered with its rows.
+        return _refusal(locale, f"drug list does not say: {asked[0].concept}")
     asked_year = _asked_year(question)
     if asked_year is not None and not any(asked_year in f"{dl.doc_id} {dl.title}" for dl in lists):
         # The list is one year's edition: it does not say what an earlier or later edition held or paid.

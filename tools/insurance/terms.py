@@ -312,7 +312,10 @@ def _analyse_query(question: str) -> tuple[tuple[str, ...], tuple[QueryUnit, ...
     kept_phrases: list[str] = []
     story = narrative_spans(text)
     for concept, found, by_pattern in matches:
-        inside_longer = all(any(_inside(t, p) for p in kept_phrases) for t in found + by_pattern)
+        # "医保" inside "医保费" is that phrase's, unless the question says it alone too ("医保还能用吗").
+        alone = re.sub("|".join(sorted(map(re.escape, kept_phrases), key=len, reverse=True)) or "$^", " ", text)
+        own = {t for t in found if _HAN_RUN.search(t) and t in alone}
+        inside_longer = all(any(_inside(t, p) for p in kept_phrases) and t not in own for t in found + by_pattern)
         if inside_longer:
             consumed.update(tok for t in found + by_pattern for tok in tokenize(t))
             continue
