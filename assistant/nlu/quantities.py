@@ -209,6 +209,12 @@ _EN_AGE = [
                 r"nephew|niece|little one|lo|bub|bubba)(?:'s| is| aged?|,)?\s*\(?\s*"
                 r"(?:only |just |now |about |nearly |almost )?"
                 r"(?P<n>" + EN_NUM + r")\s*(?P<u>months?|mths?|mo|weeks?|wks?)\b(?! ago| later| back)"), None),
+    # the forum opener "7mo, drooling ...", "18mo. fever", "6wk girl": a baby's months (weeks only with who the baby
+    # is after them: "3 wks, cough" is how long) as the message's (or a sentence's) first word
+    (re.compile(r"(?:^|(?<=[.;!?])\s*)(?P<n>\d{1,2})\s*(?P<u>mo|mos|mths?)\b(?:\s*old)?"
+                r"(?=\s*(?:[,.;:!?)]|-|$|(?:boy|girl|baby|son|daughter|m|f|male|female)\b))"), None),
+    (re.compile(r"(?:^|(?<=[.;!?])\s*)(?P<n>\d{1,2})\s*(?P<u>wks?)\b(?:\s*old)?"
+                r"(?=\s*,?\s*(?:boy|girl|baby|son|daughter|m|f|male|female)\b)"), None),
     (re.compile(r"\b(?:aged?|age:?)\s*(?P<n>\d{1,3})\b"), "year"),
     (re.compile(r"\b(?:i'm|i am|im|he's|he is|she's|she is|who is|who's)\s+(?P<n>\d{1,3})\b(?!\s*(?:%|kg|lb|cm|"
                 r"minutes?|hours?|days?|weeks?|months?|degrees?|°|\.\d))"), "year"),

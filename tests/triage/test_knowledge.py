@@ -54,7 +54,15 @@ _CONTEXT = {"pregnant", "postpartum", "diabetes", "heart_disease", "lung_disease
             # clearing day by day; walking normally after a knock or twist; pus or a smell from a wound
             "hiv_exposure", "improving", "walking_normally", "wound_discharge",
             # modifiers (outside DD, en): thoughts with no plan or intent to act; pus on the tonsils
-            "no_suicide_intent", "tonsil_exudate"}
+            "no_suicide_intent", "tonsil_exudate",
+            # modifier (round FF, zh): a history of cancer turns back pain into a same-day check
+            "cancer_history",
+            # modifiers (round EE, zh): a pain that came on slowly (epididymo-orchitis, not torsion); a nappy rash keeps
+            # a well baby out of the "any rash under 3 months" rule
+            "gradual_onset", "nappy_rash",
+            # modifiers (round FF, en): breathlessness slight and only on effort (swollen ankles in heart
+            # failure); a child who will not put weight on a leg (its phrases are limp's too)
+            "breathless_exertion", "non_weight_bearing"}
 
 
 def test_at_least_40_protocols_each_with_source_and_bilingual_label() -> None:

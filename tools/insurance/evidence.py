@@ -58,10 +58,13 @@ FIGURE_QUESTIONS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
                 r"how much [a-z' \-]{0,30}\b(?:money|cash)\b|"
                 r"how much [a-z' \-]{0,40}\b(?:per|a|each|every) (?:month|year|week|day)\b|"
                 r"\bin (?:yuan|rmb|dollars)\b|\b(?:dollar|yuan|rmb) (?:amount|figure)\b|how many (?:dollars|yuan)\b|"
-                r"(?:what(?:'s| is| are| will)|how much is) the (?:maximum|max|most)\b"), MONEY_FIGURE),
+                r"(?:what(?:'s| is| are| will)|how much is) the (?:maximum|max|most)\b|"
+                # "What is Beijing's monthly unemployment insurance amount?": an amount asked by its name.
+                r"(?:what(?:'s|s| is| are| will)(?: be)?|how much is) [a-z0-9' \-]{0,50}\bamounts?\b"), MONEY_FIGURE),
     # "十几年", "好几个月", "这几天": an approximate count in the story, not a question.
     (re.compile(r"(?:(?<![十好这那前])几|多少)(?:个)?(?:天|日|周|星期|月|年)(?!龄|度|份|纪)|"
-                r"how many (?:days|weeks|months|years)"),
+                # "how many of those years must be paid in Shanghai": a count of years all the same.
+                r"how many (?:of (?:those|these|the|them|which) )?(?:days|weeks|months|years)"),
      COUNT_TIME_FIGURE),
     (re.compile(r"多久|(?<![十好这那前])几(?:天|个月|年)|多长|哪天|哪一天|哪年|哪一年|何时|几号|几月|什么时候|啥时候|"
                 r"how long|\bdeadline\b|截止(?:日期|时间)|"
@@ -87,6 +90,11 @@ class Place(BaseModel):
 def _places() -> list[Place]:
     raw = load_yaml(DATA_DIR / "places.yaml")
     return [Place.model_validate(p) for p in raw["places"]]
+
+
+def all_places() -> list[Place]:
+    """Every place of places.yaml."""
+    return _places()
 
 
 def _alias_in(alias: str, text: str) -> bool:

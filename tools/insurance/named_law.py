@@ -64,7 +64,12 @@ _EN_PRODUCT = re.compile(
     r"\b(?:pay for|pays for|paying for|cover|covers|covering|covered|take|taking|prescribe|prescribed|buy|on)\s+"
     r"(?:the\s+|my\s+|a\s+|an\s+)?([A-Z][A-Za-z0-9-]{2,}(?:\s+(?:or|and)\s+[A-Z][A-Za-z0-9-]{2,})*)"
 )
-_ZH_PRODUCT = re.compile(r"(?:报|报销|买|吃|用|开|打)\s*([A-Za-z][A-Za-z0-9-]{2,})")
+# A plan named by its brand ("计划是 SilverScript") and a product looked up in a plan's list
+# ("Ozempic（司美格鲁肽）在它的药品目录里"): only a document naming them says what that plan holds.
+_ZH_PRODUCT = re.compile(
+    r"(?:报|报销|买|吃|用|开|打|(?:计划|保险|方案|险种)(?:是|叫))\s*([A-Za-z][A-Za-z0-9-]{2,})|"
+    r"([A-Za-z][A-Za-z0-9-]{2,})\s*(?:[（(][^）)]{0,16}[）)])?\s*在(?:它|其|这个|该|我们?|他|她)?的?[^，。？?]{0,6}目录"
+)
 # Names of the schemes and parts that questions capitalise and the handbook spells otherwise or not at all.
 _NOT_PRODUCT = re.compile(r"^(?:part|plan|medicare|medicaid|medigap|original|social|extra|the|my)$", re.IGNORECASE)
 
@@ -73,7 +78,7 @@ def unheld_product(question: str, loaded: LoadedIndex, known_names: frozenset[st
     """The first product the question asks to be paid for by a proper name that no document, place or known name
     (drug names, glossary terms) holds; None if there is none."""
     names = [n for group in _EN_PRODUCT.findall(question) for n in re.split(r"\s+(?:or|and)\s+", group)]
-    names += _ZH_PRODUCT.findall(question)
+    names += [a or b for a, b in _ZH_PRODUCT.findall(question)]
     texts = list(loaded.doc_texts.values())
     for name in names:
         lowered = name.lower()

@@ -20,6 +20,8 @@ from tools.insurance.evidence import (
     COUNT_TIME_FIGURE,
     PERCENT_FIGURE,
     TIME_FIGURE,
+    Place,
+    all_places,
     asking_part,
     asks_for_figure,
     document_answers_for,
@@ -74,7 +76,7 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
     """The sections that support an answer, or ([], why not)."""
     # A figure may sit in a short article that ranks low on words alone: look further down for one.
     depth = max(k, 20) if asks_for_figure(question) else max(k, 12)
-    places = named_places(question)
+    places = _places_for_scheme(question, named_places(question))
     # A question naming a place is answered only by documents about it: look deeper so that sections of those
     # documents are not crowded out by others (an English question about China ranks the English handbook first).
     hits = search(index_dir, question, locale, depth * PLACE_DEPTH_FACTOR if places else depth)
@@ -108,6 +110,11 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
     ):
         # A question about Chinese schemes is answered from the Chinese documents only, never padded with Medicare.
         hits = [h for h in hits if loaded.languages.get(h.doc_id) == "zh"]
+    elif _scheme_systems(units) == {"us"} and any(
+        loaded.languages.get(h.doc_id) == "en" and h.coverage >= MIN_COVERAGE for h in hits
+    ):
+        # And the reverse: Medicare's rules are the handbook's, though the patient fell ill in Shanghai.
+        hits = [h for h in hits if loaded.languages.get(h.doc_id) == "en"]
     if figure is not None:
         hits = [_figure_kind_held(h, units, loaded, figure) for h in hits]
     # A story-first question is on topic where the section holds what it asks, though not the story around it (a
@@ -146,9 +153,11 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
             candidates = [h for h in candidates if section_covers(loaded, h, unit)]
             if not hits:
                 return [], f"no section gives the {unit.concept} asked for"
-    if figure is not None and figure is not PERCENT_FIGURE and {u.concept for u in units} & PENALTY_CONCEPTS:
+    if figure is not None and figure not in (PERCENT_FIGURE, COUNT_TIME_FIGURE) and {
+        u.concept for u in units
+    } & PENALTY_CONCEPTS:
         # "how much is the penalty", "how big is my penalty and how long do I pay it": a percentage, a multiple of
-        # the amount involved or a period answers too.
+        # the amount involved or a period answers too (a count of years asked is answered by a count only).
         figure = ANY_FIGURE
     if figure is not None:
         # The question is on topic (a section passed); the figure may sit in a section that holds less of a long
@@ -175,6 +184,22 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
     else:
         chosen = _choose(hits)
     return add_related(chosen, candidates, units, loaded, with_references=figure is None), "retrieved"
+
+
+def _scheme_systems(units: list[QueryUnit]) -> set[str]:
+    """The systems of the schemes a question names, without the places it names (上海 is where, not which scheme)."""
+    place_ids = {p.id for p in all_places()}
+    return {u.system for u in units if u.system and u.concept not in place_ids}
+
+
+def _places_for_scheme(question: str, places: list[Place]) -> list[Place]:
+    """A question naming only US schemes ("我爸有 Original Medicare，回国在上海住院了") asks what Medicare
+    pays: a Chinese place in it is where the care was, which the handbook answers for ("Foreign travel"), so it
+    filters nothing."""
+    if not places or _scheme_systems(analyse_query(question)[1]) != {"us"}:
+        return places
+    chinese = {p.id for p in all_places() if p.doc_language == "zh"}
+    return [p for p in places if p.id not in chinese and p.within not in chinese]
 
 
 def _asks_local_amount(figure: re.Pattern[str] | None, units: list[QueryUnit]) -> bool:
