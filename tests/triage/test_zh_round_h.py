@@ -76,7 +76,7 @@ def test_look_alikes_are_not_found(text: str, code: str) -> None:
         ("外孙偷吃了外婆的降压药，现在还在玩", "emergency"),
         ("有痛风，今天下楼摔了一跤，脚踝肿得像馒头，站不起来", "emergency"),  # an injury is still a possible break
         ("食指指甲边化脓两天了，一跳一跳地疼，没发烧", "doctor"),
-        ("顺产侧切的伤口发红，有黄色分泌物", "emergency"),  # an infected wound after the birth (CDC Hear Her; team rule)
+        ("顺产侧切的伤口发红，有黄色分泌物", "emergency"),  # an infected wound after the birth (CDC Hear Her)
         ("痛风老毛病，左脚大脚趾又红又热，肿得穿不了鞋，没发烧", "doctor"),
         ("我爸最近半年拿筷子手抖，写字越写越小", "doctor"),
         ("外婆走路不稳有两个月了，没摔过", "doctor"),  # a balance problem for weeks: see a GP
