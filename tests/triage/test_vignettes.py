@@ -1,10 +1,11 @@
-"""The team's vignette suite through handle(): the release gate for triage."""
+"""The team's vignette suite: its shape. Its thresholds are the release gate's (tests/evals), which runs it through
+the full graph; a second run through handle() here cost two minutes of a ten-minute test budget."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from tools.triage.vignettes import load, run_case, summarise
+from tools.triage.vignettes import load
 
 
 def test_suite_is_big_balanced_and_bilingual() -> None:
@@ -17,8 +18,3 @@ def test_suite_is_big_balanced_and_bilingual() -> None:
     assert min(locales.values()) >= 0.4 * len(cases)
     assert len({case["id"] for case in cases}) == len(cases)
 
-
-def test_gate_three_way_accuracy_and_no_under_triaged_emergency() -> None:
-    summary = summarise([run_case(case) for case in load()])
-    assert summary["under_triaged_emergencies"] == []
-    assert summary["three_way"] >= 0.9
