@@ -87,14 +87,9 @@ class Place(BaseModel):
 
 
 @lru_cache(maxsize=1)
-def _places() -> list[Place]:
+def all_places() -> list[Place]:
     raw = load_yaml(DATA_DIR / "places.yaml")
     return [Place.model_validate(p) for p in raw["places"]]
-
-
-def all_places() -> list[Place]:
-    """Every place of places.yaml."""
-    return _places()
 
 
 def _alias_in(alias: str, text: str) -> bool:
@@ -123,11 +118,11 @@ def document_answers_for(place: Place, hit: Hit, doc_text: str) -> bool:
     Social Insurance Law applies in Shenzhen; the Shanghai regulation does not)."""
     if document_is_about(place, hit, doc_text):
         return True
-    country = next((p for p in _places() if p.id == place.within), None) if place.within else None
+    country = next((p for p in all_places() if p.id == place.within), None) if place.within else None
     if country is None or not document_is_about(country, hit, doc_text):
         return False
     title = normalize(hit.title)
-    return not any(_alias_in(a, title) for p in _places() if p.within == country.id for a in p.aliases)
+    return not any(_alias_in(a, title) for p in all_places() if p.within == country.id for a in p.aliases)
 
 
 _SCHEME_AFTER = (
@@ -168,9 +163,9 @@ def named_places(question: str) -> list[Place]:
     the patient goes, and that one decides."""
     text = normalize(question)
     by_alias = [
-        p for p in _places() if any(_alias_in(a, text) for a in p.aliases) and not _emigration_destination(p, text)
+        p for p in all_places() if any(_alias_in(a, text) for a in p.aliases) and not _emigration_destination(p, text)
     ]
-    by_demonym = [p for p in _places() if p not in by_alias and any(_alias_in(a, text) for a in p.demonyms)]
+    by_demonym = [p for p in all_places() if p not in by_alias and any(_alias_in(a, text) for a in p.demonyms)]
     places = by_alias if by_alias else by_demonym
     if len(places) > 1:
         schemes = [p for p in places if any(re.search(re.escape(a) + _SCHEME_AFTER, text) for a in p.aliases)]
