@@ -48,6 +48,15 @@ def test_match_scores() -> None:
     assert match(table, "zh", []) < 0.3
 
 
+def test_a_lab_report_with_results_beside_a_symptom_yields_to_reports() -> None:
+    # The analyte comes from the reports catalogue (hemoglobin in g/dL was not in triage's own list).
+    assert match("my lab report says hemoglobin 9.1 g/dL and I feel dizzy", "en", []) < 0.5
+    assert match("化验单 血小板 30 牙龈出血", "zh", []) < 0.5
+    # A test named without any result is part of a symptom story.
+    assert match("查了血常规说是病毒感染，发烧三天", "zh", []) >= 0.7
+    assert match("my lab report came back normal but my chest hurts", "en", []) >= 0.7
+
+
 def test_emergency_ends_at_once_with_number_escalation_and_referral() -> None:
     response = _turn("my dad's face is drooping and his speech is slurred", "en")
     assert response.question is None and response.flow is None

@@ -55,14 +55,20 @@ _BODY_TROUBLE = re.compile(
     r"难受|发紫|发黑|发黄|发白|硬|僵|起|掉)")
 _LAB_ROWS = re.compile(r"(?im)^.*\d+(?:\.\d+)?\s*(?:mmol/l|umol/l|μmol/l|g/l|mg/dl|u/l|iu/l|x?10\^?\d+/l|×10|%|"
                        r"pg|fl|ng/ml|miu/ml).*$")
-# Results themselves (a range, an arrow, a value with its unit or its analyte): without any, "查了血常规说是病毒感染"
-# beside a symptom story is a complaint that mentions a test, not a report to read (round ee zh).
-_LAB_VALUES = re.compile(r"参考范围|参考值|reference range|[↑↓]|\d+(?:\.\d+)?\s*(?:mmol|umol|μmol|g/l|mg/dl|u/l|iu/l|"
-                         r"x?10\^|×10|pg/ml|ng/ml|miu/ml|fl\b)|\b(?:wbc|rbc|hb|hgb|plt|crp|alt|ast|tsh|ft4|ldl|hba1c)\b"
-                         r"\s*[:：]?\s*\d|(?:白细胞|血红蛋白|血小板|c反应蛋白|中性粒|淋巴细胞|转氨酶|肌酐|尿酸|血糖)"
-                         r"[^,.;!?，。\d]{0,6}\d")
 _LAB_WORDS = re.compile(r"化验|检验报告|报告单|血常规|肝功能|参考范围|参考值|lab report|blood test results|"
                         r"reference range")
+
+
+def _has_lab_results(text: str) -> bool:
+    """Whether the text holds results themselves (a catalogue test with its value, a range or a flag).
+
+    Without any, "查了血常规说是病毒感染" beside a symptom story is a complaint that mentions a test, not a report to
+    read (round ee zh). The reports capability's own parser and analyte catalogue decide, so a test it knows is
+    known here too.
+    """
+    from tools.reports.parse_text import parse_text
+
+    return any(r.code or r.ref or r.ref_qualitative or r.marker for r in parse_text(text).results)
 
 
 def match(text: str, locale: Locale, attachments: list[Attachment]) -> float:
@@ -75,7 +81,7 @@ def match(text: str, locale: Locale, attachments: list[Attachment]) -> float:
     present = [f for f in extract_findings(text, locale) if f.present and f.code not in _CONTEXT_CODES]
     if attachments and not present:
         return 0.1
-    if _LAB_WORDS.search(text.lower()) and not (present and not _LAB_VALUES.search(text.lower())):
+    if _LAB_WORDS.search(text.lower()) and not (present and not _has_lab_results(text)):
         return 0.3 if present else 0.05
     if present:
         return min(0.95, 0.75 + 0.05 * len(present))
