@@ -30,6 +30,11 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "class_b": ("乙类药", "乙类"),
     "patient_ratio": ("自付比例", "个人负担", "coinsurance", "copay", "co-pay", "i pay", "patient pays"),
     "ratio": ("报销比例", "支付比例", "报销", "报", "比例", "ratio", "reimburse", "covers", "pays", "reimbursement"),
+    # What the patient earns or owns ("收入大概两万美元", "savings of $15,000"): a means test's figures, not a bill.
+    "means": (
+        "收入", "存款", "资产", "积蓄", "存了", "月薪", "年薪", "工资", "income", "savings", "assets", "resources",
+        "salary", "earn", "in the bank",
+    ),
     "total": (
         "花了", "花费", "总共", "一共", "共计", "费用", "医药费", "住院费", "账单",
         "spent", "bill", "cost", "total", "charges", "paid", "came to",
@@ -86,7 +91,7 @@ def parse_amounts(question: str) -> ParsedAmounts:
                 continue
             before = clause[: match.start()]
             role = _role(before, unit, bool(match.group("cur")))
-            if role is None:
+            if role is None or _MEANS_AFTER.match(clause[match.end() :]):
                 continue
             if unit in {"%", "％", "percent"}:
                 number /= 100
@@ -103,6 +108,10 @@ def parse_amounts(question: str) -> ParsedAmounts:
     return parsed
 
 
+# What one owns or earns named after the figure ("$9,000 in savings", "两万的存款").
+_MEANS_AFTER = re.compile(
+    r"\s*(?:in (?:savings|the bank|assets|resources)|of (?:income|savings|assets)|的?(?:存款|积蓄|收入))"
+)
 _TIME_AFTER = re.compile(r"[\s-]*(?:years?|yrs?|months?|weeks?|days?|hours?|times)\b")
 
 
@@ -121,11 +130,15 @@ def _role(before: str, unit: str, has_currency: bool = False) -> str | None:
     is_share = unit in {"%", "％", "percent", "成"}
     best: tuple[int, str] | None = None
     for candidate, words in ROLE_WORDS.items():
+        if candidate == "means" and is_share:
+            continue  # a share of one's income ("工资的8%") is a rate, read as before
         for word in words:
             at = before.rfind(word)
             if at >= 0 and (best is None or at + len(word) > best[0]):
                 best = (at + len(word), candidate)
     role: str | None = best[1] if best else None
+    if role == "means":
+        return None
     if is_share:
         if role == "class_b":
             return "class_b_share"

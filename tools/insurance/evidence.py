@@ -14,10 +14,12 @@ from tools.insurance.terms import DATA_DIR, load_yaml, narrative_spans, normaliz
 
 # What kind of figure a question asks for, and what a text must hold to give one. Bare digits (page or phone
 # numbers) are no figure; "下一年度" is no figure either (一 before 年 is a word, not a count).
-_CN_COUNT = r"(?<![上下每同])(?:[两二三四五六七八九十百千半]|[一二三四五六七八九十百千两]{2,})(?:个)?"
+# "以上五万元" is a bound of a range ("一万元以上五万元以下"), not "上个月".
+_CN_COUNT = r"(?<![每同])(?<!(?<!以)[上下])(?:[两二三四五六七八九十百千半]|[一二三四五六七八九十百千两]{2,})(?:个)?"
 # Fines are set as multiples of the amount involved ("二倍以上五倍以下"): a multiple answers "how much".
 MONEY_FIGURE = re.compile(
-    r"[$¥￥]\s?\d|\d[\d,.]*\s*(?:元|万元|万|美元|dollars?|yuan|倍)|" + _CN_COUNT + r"(?:元|万元|倍)"
+    r"[$¥￥]\s?\d|\d[\d,.]*\s*(?:元|万元|万|美元|dollars?|yuan|倍)|" + _CN_COUNT + r"(?:元|万元|倍)|"
+    r"(?<![第\d])一(?:百|千|万|百万|千万)元"  # "处一万元以上": one of a unit of money is a sum too
 )
 PERCENT_FIGURE = re.compile(r"\d\s*(?:%|percent|个?百分点)|[百千万]分之|" + _CN_COUNT + r"(?:成|个百分点)")
 TIME_FIGURE = re.compile(
@@ -70,7 +72,9 @@ FIGURE_QUESTIONS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
                 r"how long|\bdeadline\b|截止(?:日期|时间)|"
                 # "what is the longest period they can draw benefits": a period asked as its bound
                 r"\b(?:longest|maximum|max|shortest|minimum) (?:period|time|length of time)\b|"
-                r"what date|which year|what year|^\s*when\b|\bwhen (?:is|does|do|did|will|can|should|must|was|are)\b"),
+                # "When she gives birth, can ...": a "when" clause before a comma is a condition, not the question.
+                r"what date|which year|what year|^\s*when\b(?![^,，?]*[,，])|"
+                r"\bwhen (?:is|does|do|did|will|can|should|must|was|are)\b"),
      TIME_FIGURE),
     (re.compile(r"多少|how much|how many|how big|how large|how high|(?<![十好这那前])几(?:个|人|倍)|多高|多大"),
      ANY_FIGURE),

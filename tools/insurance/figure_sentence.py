@@ -28,6 +28,18 @@ _CLAUSE_BREAK = re.compile(r"\b(?:after|until|once|before|unless|if|when|while|e
 _MEMBER_CLAUSE = re.compile(r"[,;，；()（）]|\bbut\b|但是?")
 PENALTY_CONCEPTS = frozenset({"penalty", "late_penalty", "late_fee"})
 CAP_CONCEPT = "cap"
+# A penalty the patient wants to avoid ("how long do I have to sign up without getting hit with a late penalty?",
+# "多久之内报名才不会被罚"): the figure asked is the time allowed, not the penalty's amount.
+_AVOIDED_PENALTY = re.compile(
+    r"\b(?:without|avoid(?:ing)?|escape|dodge|so (?:i|we|he|she|they) (?:don't|won't|do not|will not))\b[^.?!,]{0,30}"
+    r"\b(?:penalty|penalties|fine|fines|surcharge)\b|\bno (?:late )?(?:enrollment )?penalty\b|\bpenalty[- ]free\b|"
+    r"(?:不被|免于|避免|免得|以免|不用|不会)[^，。？?]{0,4}(?:罚|滞纳金)"
+)
+
+
+def avoided_penalty(question: str) -> bool:
+    """The question names a penalty only as what the patient wants to avoid."""
+    return _AVOIDED_PENALTY.search(normalize(question)) is not None
 
 
 def referring_score(
@@ -66,6 +78,8 @@ def _figure_sentence_score(
         heading = f"{hit.title} {heading}"
     in_heading = {id(u) for u in units if _unit_in(u, heading) or (u.label in places and _unit_in(u, hit.title))}
     heading_held = {u.concept for u in units if id(u) in in_heading and u.concept}
+    # A scheme the document's title names ("上海市医疗保障条例") is what every sentence of it is about.
+    title_held = {u.concept for u in units if u.concept and _unit_in(u, hit.title)}
     weights = {id(u): _weight_in(loaded, u, hit.doc_id) for u in units}
     # What the sentence does not say but its headings do counts in full (the section is about it); what only the
     # rest of the section says counts half.
@@ -98,7 +112,7 @@ def _figure_sentence_score(
         if names_other_member(held, asked, lowered) or _figures_of_other_member(units, asked, figure, quoted, lowered):
             continue
         # The member asked about (Part A) must be named where the figure is: in the sentence or its headings.
-        if any(not wanted & (held | heading_held) for wanted in asked_members(asked)):
+        if any(not wanted & (held | heading_held | title_held) for wanted in asked_members(asked)):
             continue
         # The kind of amount asked may be named by the section's heading ("What's the Part A late enrollment
         # penalty?" over "your monthly premium may go up 10%").

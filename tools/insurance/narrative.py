@@ -67,6 +67,27 @@ def told_years(text: str) -> set[str]:
     return told - asked
 
 
+# A year the story gives as the end of the patient's own arrangement ("I took COBRA and it should last until mid-2026",
+# "合同签到2026年底"): when that ends, not a year whose rules or figures are asked.
+_UNTIL_YEAR = re.compile(
+    r"\b(?:until|till|through|thru|lasts?|ends?|ending|expires?|runs? out)\s+(?:in\s+|on\s+|at\s+)?"
+    r"(?:(?:early|mid|late|the end of|end of|the middle of|the start of|[a-z]+)[\s-]+(?:\d{1,2},?\s+)?)?"
+    r"((?:19|20)\d\d)(?!\d)|"
+    r"(?:到|至|持续到|延续到|签到|管到)((?:19|20)\d\d)年"
+)
+
+
+def timeline_years(text: str) -> set[str]:
+    """Years that only the story names as when the patient's own arrangement ends ("it should last until mid-2026"),
+    in a clause that asks nothing: the patient's timeline, whatever the documents' year."""
+    spans = narrative_spans(text)
+    until: set[str] = set()
+    for match in _UNTIL_YEAR.finditer(text):
+        if any(a <= match.start() < b for a, b in spans):
+            until.add(match.group(1) or match.group(2))
+    return until - {m.group(0) for m in _YEAR.finditer(text) if not any(a <= m.start() < b for a, b in spans)}
+
+
 def asked_year(text: str, newest: str | None) -> str | None:
     """The year a question asks about: its latest, leaving out years the story tells as done, when they are no
     later than `newest` (the documents' newest year: a past event told for a later year means today is later
@@ -74,7 +95,7 @@ def asked_year(text: str, newest: str | None) -> str | None:
     years = set(_YEAR.findall(text))
     if not years:
         return None
-    history = {y for y in told_years(text) if newest is not None and y <= newest}
+    history = {y for y in told_years(text) if newest is not None and y <= newest} | timeline_years(text)
     rest = years - history
     return max(rest) if rest else None
 

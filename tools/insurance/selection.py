@@ -37,6 +37,7 @@ from tools.insurance.figure_sentence import (
     PENALTY_CONCEPTS,
     _unit_in,
     _weight_in,
+    avoided_penalty,
     referring_score,
 )
 from tools.insurance.index import load_index, search
@@ -153,7 +154,8 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
             candidates = [h for h in candidates if section_covers(loaded, h, unit)]
             if not hits:
                 return [], f"no section gives the {unit.concept} asked for"
-    if figure is not None and figure not in (PERCENT_FIGURE, COUNT_TIME_FIGURE) and {
+    avoided = avoided_penalty(question)
+    if figure is not None and figure not in (PERCENT_FIGURE, COUNT_TIME_FIGURE) and not avoided and {
         u.concept for u in units
     } & PENALTY_CONCEPTS:
         # "how much is the penalty", "how big is my penalty and how long do I pay it": a percentage, a multiple of
@@ -167,6 +169,9 @@ def select_hits(question: str, locale: Locale, index_dir: Path, k: int = 8) -> t
         figure_units = analyse_query(figure_question_part(question))[1] or units
         # The kind of figure asked ("how many days": a duration) is what the figure gives, not a topic to find.
         figure_units = [u for u in figure_units if u.concept not in FIGURE_KIND_CONCEPTS] or figure_units
+        if avoided:
+            # A penalty to avoid is the condition of the figure asked, not its kind.
+            figure_units = [u for u in figure_units if u.concept not in PENALTY_CONCEPTS] or figure_units
         if len(figure_units) < MIN_FIGURE_PART_UNITS:
             # "What's the legal deadline for them to do it?": the sentence that asks says what only by pronouns;
             # what "it" is, the story before tells.
@@ -242,8 +247,12 @@ def _defers_figure(
             if held / total >= MIN_POINTER_COVERAGE:
                 return True
             if year is not None and year in sentence:
-                others = sum(weights[id(u)] for u in units if u.label != year and _unit_in(u, sentence))
-                if others / total >= MIN_YEAR_POINTER_COVERAGE:
+                named = [u for u in units if u.label != year and _unit_in(u, sentence)]
+                others = sum(weights[id(u)] for u in named)
+                # It must point for the thing asked, not only for the same kind of figure ("2025 income ... limits"
+                # is no pointer for the 2025 cap on drug costs).
+                topic = [u for u in named if u.concept not in _NOT_REFERRED]
+                if others / total >= MIN_YEAR_POINTER_COVERAGE and topic:
                     return True
     return False
 

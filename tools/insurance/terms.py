@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, model_validator
 
-from tools.insurance.narrative import NARRATIVE_WORD_FACTOR, narrative_spans, only_in, told_years
+from tools.insurance.narrative import NARRATIVE_WORD_FACTOR, narrative_spans, only_in, timeline_years, told_years
 
 DATA_DIR = Path(__file__).parent / "data"
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -294,7 +294,7 @@ def _analyse_query(question: str) -> tuple[tuple[str, ...], tuple[QueryUnit, ...
     years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)
     # Years the story tells as done are history too; the documents' year is unknown here, so a told year counts as
     # history in coverage only (selection.py decides, against the documents' year, which year is asked).
-    told = told_years(text)
+    told = told_years(text) | timeline_years(text)
     asked = [y for y in years if y not in told]
     history_years = {y for y in years if y != max(asked or years) or (not asked and y in told)}
     glossary = load_glossary()
