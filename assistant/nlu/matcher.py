@@ -38,8 +38,10 @@ _EN_NOT_NEG = re.compile(r"\b(?:not sure|don'?t know|do not know|no idea|not cer
                          r"doesn'?t stop|didn'?t stop|not go(?:ing)? away|won'?t go away|doesn'?t go away|"
                          r"not better|not getting better|no better|not improving|not responding|not breathing|"
                          r"not waking|won'?t wake|can'?t wake|not moving|"
-                         # "not drinking more than usual" denies an excess (thirst), it is not poor intake
-                         r"not (?:feeding|eating|drinking|peeing)(?! (?:any |much |a lot |loads )?(?:more|extra)\b)|"
+                         # "not drinking more than usual" denies an excess (thirst), it is not poor intake; "not peeing
+                         # less" denies a shortfall
+                         r"not (?:feeding|eating|drinking|peeing)"
+                         r"(?! (?:any |much |a lot |loads )?(?:more|extra|less|fewer)\b)|"
                          r"no urine|no wet|not making sense|not fade|doesn'?t fade|won'?t fade|"
                          r"not sleeping|not able|can'?t|cannot|couldn'?t|no energy|not himself|not herself|"
                          r"won'?t settle|(?:doesn'?t|does not|isn'?t|is not|not) settl\w*|won'?t calm|not calming|"

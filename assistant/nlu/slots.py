@@ -98,8 +98,14 @@ _SEVERE = re.compile(r"\b(?:severe(?:ly)?|excruciating|unbearable|agoni[sz]ing|a
 _MODERATE = re.compile(r"\b(?:moderate|quite bad|pretty bad|fairly bad|quite painful|quite sore|killing me)\b|"
                        # "头疼死了" is the everyday "killing me": moderate (疼得要死 / 疼死人 stay severe)
                        r"中等|挺疼|挺痛|比较痛|比较疼|很疼|很痛|疼死了|痛死了|难受死了")
+# A denied degree: "隐隐作痛，不厉害", "疼得不厉害", "not very painful" say mild; the severe or moderate word inside it
+# ("厉害", "very painful") does not count.
+_SOFTENED = re.compile(r"\bnot (?:very|that|too|so|particularly|really) (?:bad|painful|sore|severe|intense)\b|"
+                       r"\bnot severe\b|[得也还倒]?(?:(?:不太|不怎么|不算|不是很|不是太|不是特别|没那么|没有那么|不大)"
+                       r"(?:厉害|严重|疼|痛|剧烈)|不(?:厉害|剧烈))|隐隐(?:作痛|地?疼|地?痛|的疼|的痛)?|隐痛")
 _MILD = re.compile(r"\b(?:mild(?:ly)?|slight(?:ly)?|a bit|a little|bit of|minor|not too bad|not that bad|"
-                   r"manageable|tolerable|niggl\w*)\b|轻微|有点|稍微|一点点|有一点|不太严重|不严重|还能忍|能忍")
+                   r"manageable|tolerable|niggl\w*)\b|轻微|有点|稍微|一点点|有一点|不太严重|不严重|还能忍|能忍|"
+                   + _SOFTENED.pattern)
 # "it smells awful", "looks terrible": how a discharge, stool or rash smells or looks, not how bad the symptom is
 _SENSORY = re.compile(r"\b(?:smell\w*|stinks?|stinking|stank|tast\w*|looks?|looked|looking)\s+"
                       r"(?:really |so |absolutely |pretty |quite |just )?"
@@ -140,9 +146,11 @@ def _severity(text: str) -> str | None:
             return "severe" if value >= 7 else "moderate" if value >= 4 else "mild"
     compared = [(m.start(), m.end()) for m in _COMPARED.finditer(text)]
     sensory = [(m.start(), m.end()) for m in _SENSORY.finditer(text)]
+    softened = [(m.start(), m.end()) for m in _SOFTENED.finditer(text)]
     for pattern, name in ((_SEVERE, "severe"), (_MODERATE, "moderate"), (_MILD, "mild")):
         for m in pattern.finditer(text):
-            if any(begin <= m.start() < end for begin, end in compared + sensory):
+            skip = compared + sensory + (softened if name != "mild" else [])
+            if any(begin <= m.start() < end for begin, end in skip):
                 continue
             if not is_negated(text, m.start()):
                 return name

@@ -62,7 +62,12 @@ _CONTEXT = {"pregnant", "postpartum", "diabetes", "heart_disease", "lung_disease
             "gradual_onset", "nappy_rash",
             # modifiers (round FF, en): breathlessness slight and only on effort (swollen ankles in heart
             # failure); a child who will not put weight on a leg (its phrases are limp's too)
-            "breathless_exertion", "non_weight_bearing"}
+            "breathless_exertion", "non_weight_bearing",
+            # modifier (round AA, en): breathless only on the stairs or hills, not at rest (a chest infection at 65+)
+            "exertional_breathless",
+            # red-flag-only findings (round AA, zh): a fall from a height (with vomiting or drowsiness after it); a
+            # trip to a tropical dengue area (with a fever)
+            "fall_from_height", "dengue_area_travel"}
 
 
 def test_at_least_40_protocols_each_with_source_and_bilingual_label() -> None:
